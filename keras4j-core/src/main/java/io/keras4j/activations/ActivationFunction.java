@@ -1,0 +1,36 @@
+package io.keras4j.activations;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An elementwise (or per-axis, for softmax) activation function with its derivative, as the functions of
+ * {@code keras.activations}. Obtain one with {@link Activations#get(String)}.
+ */
+public interface ActivationFunction {
+    /** The Keras identifier ("relu"). */
+    String name();
+
+    /** Writes {@code f(x)} into {@code out} (same shape, not aliasing {@code x}). */
+    void call(INDArray x, INDArray out);
+
+    /**
+     * Writes {@code dL/dx} into {@code out}, given the input {@code x}, the output {@code y = f(x)} and the
+     * gradient {@code dy = dL/dy}. {@code out} aliases none of them.
+     */
+    void gradient(INDArray x, INDArray y, INDArray dy, INDArray out);
+
+    /** Returns {@code f(x)} as a new array. */
+    default INDArray apply(INDArray x) {
+        INDArray out = x.ulike();
+        call(x, out);
+        return out;
+    }
+
+    /** Extra config of a parameterized activation; empty for the plain ones. */
+    default Map<String, Object> getConfig() {
+        return new LinkedHashMap<>();
+    }
+}

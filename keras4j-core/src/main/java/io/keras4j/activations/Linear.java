@@ -1,0 +1,21 @@
+package io.keras4j.activations;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** The identity, {@code linear(x) = x} (Keras's default "no activation"). */
+final class Linear implements ActivationFunction {
+    @Override
+    public String name() {
+        return "linear";
+    }
+
+    @Override
+    public void call(INDArray x, INDArray out) {
+        out.assign(x);
+    }
+
+    @Override
+    public void gradient(INDArray x, INDArray y, INDArray dy, INDArray out) {
+        out.assign(dy);
+    }
+}

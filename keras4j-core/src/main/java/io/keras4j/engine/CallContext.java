@@ -1,0 +1,73 @@
+package io.keras4j.engine;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The per-call state of one node of the graph: the training flag, which inputs need a gradient, what
+ * the forward pass saved for the backward pass, and output buffers reused across steps.
+ *
+ * <p>Each node owns one context for the life of a model, so a layer shared by two nodes never sees
+ * its second call overwrite what the first saved (unlike state kept in layer fields).
+ */
+public final class CallContext {
+    private boolean training;
+    private boolean[] needsInputGradient = new boolean[0];
+    private final Map<String, Object> saved = new HashMap<>();
+    private final Map<String, INDArray> buffers = new HashMap<>();
+
+    /** Whether the call is a training call (Dropout active, BatchNormalization on batch statistics). */
+    public boolean training() {
+        return training;
+    }
+
+    /** Whether the backward pass must return the gradient of input {@code i} (false for model inputs). */
+    public boolean needsInputGradient(int i) {
+        return i >= needsInputGradient.length || needsInputGradient[i];
+    }
+
+    /** Prepares the context for a new forward call. */
+    public void begin(boolean training, boolean[] needsInputGradient) {
+        this.training = training;
+        this.needsInputGradient = needsInputGradient;
+    }
+
+    /** Saves something the backward pass needs (an input, a mask, an intermediate result). */
+    public void save(String key, Object value) {
+        saved.put(key, value);
+    }
+
+    /** What the forward pass saved under {@code key}. */
+    @SuppressWarnings("unchecked")
+    public <T> T saved(String key) {
+        Object value = saved.get(key);
+        if (value == null) {
+            throw new IllegalStateException("Nothing saved under '" + key + "': backward called before forward");
+        }
+        return (T) value;
+    }
+
+    /** What was saved under {@code key}, or the value of {@code factory} saved there now. */
+    @SuppressWarnings("unchecked")
+    public <T> T computeIfAbsent(String key, java.util.function.Supplier<T> factory) {
+        return (T) saved.computeIfAbsent(key, k -> factory.get());
+    }
+
+    /**
+     * A buffer of the given shape and dtype owned by this context, allocated once and reused while the
+     * shape stays the same (the last batch of an epoch may get its own). Contents are undefined.
+     */
+    public INDArray buffer(String key, DataType dtype, long... shape) {
+        INDArray buffer = buffers.get(key);
+        if (buffer == null || buffer.dataType() != dtype || !Arrays.equals(buffer.shape(), shape)) {
+            buffer = Nd4j.createUninitialized(dtype, shape, 'c');
+            buffers.put(key, buffer);
+        }
+        return buffer;
+    }
+}

@@ -1,0 +1,264 @@
+package io.keras4j.engine;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The executable form of a functional graph, as Keras's {@code Functional}: the nodes between the
+ * given inputs and outputs in topological order, run forward in order and backward in reverse.
+ *
+ * <p>Each tensor gets a slot index so that a step looks nothing up by hash. A layer called by several
+ * nodes (a shared layer) sees its weight gradients accumulate across them.
+ */
+public final class Graph {
+    private final List<KerasTensor> inputs;
+    private final List<KerasTensor> outputs;
+    private final List<Node> nodes;
+    private final Map<KerasTensor, Integer> slots = new IdentityHashMap<>();
+    private final int[][] nodeInputSlots;
+    private final int[][] nodeOutputSlots;
+    private final int[] inputSlots;
+    private final int[] outputSlots;
+    private final List<Layer> layers;
+
+    /** Per-execution state: the values, gradients and node contexts of one model (reused across steps). */
+    public final class State {
+        final INDArray[] values = new INDArray[slots.size()];
+        final INDArray[] gradients = new INDArray[slots.size()];
+        final CallContext[] contexts = new CallContext[nodes.size()];
+
+        State() {
+            for (int i = 0; i < contexts.length; i++) {
+                contexts[i] = new CallContext();
+            }
+        }
+    }
+
+    /**
+     * Builds the execution order of the nodes that connect {@code inputs} to {@code outputs}.
+     *
+     * @throws IllegalArgumentException if an output depends on a tensor that is not one of the inputs
+     */
+    public Graph(List<KerasTensor> inputs, List<KerasTensor> outputs) {
+        this.inputs = List.copyOf(inputs);
+        this.outputs = List.copyOf(outputs);
+        for (KerasTensor t : inputs) {
+            if (!t.node().isInput()) {
+                throw new IllegalArgumentException("Model inputs must come from Input.of(...); tensor " + t.name()
+                        + " is an output of layer \"" + t.node().layer().name() + "\"");
+            }
+        }
+        this.nodes = topologicalOrder();
+        for (KerasTensor t : inputs) {
+            slot(t);
+        }
+        nodeInputSlots = new int[nodes.size()][];
+        nodeOutputSlots = new int[nodes.size()][];
+        for (int n = 0; n < nodes.size(); n++) {
+            Node node = nodes.get(n);
+            nodeInputSlots[n] = node.inputs().stream().mapToInt(this::slot).toArray();
+            nodeOutputSlots[n] = node.outputs().stream().mapToInt(this::slot).toArray();
+        }
+        inputSlots = inputs.stream().mapToInt(this::slot).toArray();
+        outputSlots = outputs.stream().mapToInt(this::slot).toArray();
+        Set<Layer> seen = new LinkedHashSet<>();
+        for (KerasTensor t : inputs) {
+            seen.add(t.node().layer());
+        }
+        for (Node node : nodes) {
+            seen.add(node.layer());
+        }
+        layers = List.copyOf(seen);
+    }
+
+    private int slot(KerasTensor t) {
+        return slots.computeIfAbsent(t, k -> slots.size());
+    }
+
+    private List<Node> topologicalOrder() {
+        Set<Node> inputNodes = new HashSet<>();
+        for (KerasTensor t : inputs) {
+            inputNodes.add(t.node());
+        }
+        List<Node> order = new ArrayList<>();
+        Set<Node> done = new HashSet<>();
+        Set<Node> active = new HashSet<>();
+        Deque<Object[]> stack = new ArrayDeque<>();
+        for (KerasTensor out : outputs) {
+            stack.push(new Object[]{out.node(), 0});
+            while (!stack.isEmpty()) {
+                Object[] frame = stack.peek();
+                Node node = (Node) frame[0];
+                int next = (int) frame[1];
+                if (next == 0) {
+                    if (done.contains(node)) {
+                        stack.pop();
+                        continue;
+                    }
+                    if (node.isInput() && !inputNodes.contains(node)) {
+                        throw new IllegalArgumentException("Graph disconnected: output depends on input \"" + node.layer().name()
+                                + "\", which is not among the model inputs " + names(inputs));
+                    }
+                    active.add(node);
+                }
+                if (next < node.inputs().size()) {
+                    frame[1] = next + 1;
+                    Node parent = node.inputs().get(next).node();
+                    if (active.contains(parent)) {
+                        throw new IllegalArgumentException("The graph has a cycle through layer \"" + parent.layer().name() + "\"");
+                    }
+                    if (!done.contains(parent)) {
+                        stack.push(new Object[]{parent, 0});
+                    }
+                } else {
+                    stack.pop();
+                    active.remove(node);
+                    done.add(node);
+                    if (!node.isInput()) {
+                        order.add(node);
+                    }
+                }
+            }
+        }
+        return order;
+    }
+
+    private static String names(List<KerasTensor> tensors) {
+        List<String> names = new ArrayList<>();
+        for (KerasTensor t : tensors) {
+            names.add(t.node().layer().name());
+        }
+        return names.toString();
+    }
+
+    public List<KerasTensor> inputs() {
+        return inputs;
+    }
+
+    public List<KerasTensor> outputs() {
+        return outputs;
+    }
+
+    /** The non-input nodes in execution order. */
+    public List<Node> nodes() {
+        return nodes;
+    }
+
+    /** The distinct layers of the graph, input layers first, then in execution order. */
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    /** A fresh execution state. */
+    public State newState() {
+        return new State();
+    }
+
+    /**
+     * Runs the graph forward.
+     *
+     * @param state     the execution state (contexts and buffers are reused across calls)
+     * @param x         one array per input, in input order
+     * @param training  whether this is a training call
+     * @param gradients whether a backward pass will follow (contexts then mark which inputs need gradients)
+     * @return one array per output, in output order
+     */
+    public INDArray[] forward(State state, INDArray[] x, boolean training, boolean gradients) {
+        return forward(state, x, training, gradients, false);
+    }
+
+    /**
+     * Runs the graph forward; with {@code inputGradients} the following {@link #backward} also computes the
+     * gradients with respect to the graph inputs (for a model used as a layer).
+     */
+    public INDArray[] forward(State state, INDArray[] x, boolean training, boolean gradients, boolean inputGradients) {
+        INDArray[] values = state.values;
+        java.util.Arrays.fill(values, null);
+        for (int i = 0; i < inputSlots.length; i++) {
+            values[inputSlots[i]] = x[i];
+        }
+        for (int n = 0; n < nodes.size(); n++) {
+            Node node = nodes.get(n);
+            int[] in = nodeInputSlots[n];
+            INDArray[] args = new INDArray[in.length];
+            boolean[] needs = new boolean[in.length];
+            for (int i = 0; i < in.length; i++) {
+                args[i] = values[in[i]];
+                needs[i] = gradients && (inputGradients || !node.inputs().get(i).node().isInput());
+            }
+            CallContext ctx = state.contexts[n];
+            ctx.begin(training, needs);
+            INDArray[] out = node.layer().call(args, ctx);
+            int[] outSlots = nodeOutputSlots[n];
+            for (int o = 0; o < outSlots.length; o++) {
+                values[outSlots[o]] = out[o];
+            }
+        }
+        INDArray[] result = new INDArray[outputSlots.length];
+        for (int o = 0; o < result.length; o++) {
+            result[o] = values[outputSlots[o]];
+        }
+        return result;
+    }
+
+    /**
+     * Runs the graph backward after {@link #forward} with {@code gradients = true}: weight gradients are
+     * added to the layers' variables. Outputs whose gradient is null contribute nothing.
+     *
+     * @param outputGradients the loss gradient with respect to each output
+     * @return the gradient with respect to each graph input (null where none flowed or none was asked for)
+     */
+    public INDArray[] backward(State state, INDArray[] outputGradients) {
+        INDArray[] grads = state.gradients;
+        java.util.Arrays.fill(grads, null);
+        for (int o = 0; o < outputSlots.length; o++) {
+            accumulate(grads, outputSlots[o], outputGradients[o]);
+        }
+        for (int n = nodes.size() - 1; n >= 0; n--) {
+            int[] outSlots = nodeOutputSlots[n];
+            INDArray[] gOut = new INDArray[outSlots.length];
+            boolean any = false;
+            for (int o = 0; o < outSlots.length; o++) {
+                gOut[o] = grads[outSlots[o]];
+                if (gOut[o] == null) {
+                    gOut[o] = state.values[outSlots[o]].ulike().assign(0);
+                } else {
+                    any = true;
+                }
+            }
+            if (!any) {
+                continue;
+            }
+            CallContext ctx = state.contexts[n];
+            INDArray[] gIn = nodes.get(n).layer().backward(gOut, ctx);
+            int[] inSlots = nodeInputSlots[n];
+            for (int i = 0; i < inSlots.length; i++) {
+                if (ctx.needsInputGradient(i) && gIn[i] != null) {
+                    accumulate(grads, inSlots[i], gIn[i]);
+                }
+            }
+        }
+        INDArray[] inputGrads = new INDArray[inputSlots.length];
+        for (int i = 0; i < inputSlots.length; i++) {
+            inputGrads[i] = grads[inputSlots[i]];
+        }
+        return inputGrads;
+    }
+
+    private static void accumulate(INDArray[] grads, int slot, INDArray g) {
+        if (grads[slot] == null) {
+            grads[slot] = g;
+        } else {
+            grads[slot] = grads[slot].add(g);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.keras4j.metrics;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * How often the predicted class (argmax of the predictions) equals the argmax of one-hot targets, as
+ * {@code keras.metrics.CategoricalAccuracy} ("categorical_accuracy").
+ */
+public class CategoricalAccuracy extends MeanMetricWrapper {
+    public CategoricalAccuracy() {
+        this("categorical_accuracy");
+    }
+
+    public CategoricalAccuracy(String name) {
+        super(name);
+    }
+
+    @Override
+    protected INDArray values(INDArray yTrue, INDArray yPred) {
+        int axis = yPred.rank() - 1;
+        return yTrue.argMax(axis).eq(yPred.argMax(axis)).castTo(yPred.dataType());
+    }
+}

@@ -1,0 +1,47 @@
+package io.keras4j.metrics;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A stateful metric, as keras/src/metrics/metric.py {@code Metric}: {@link #updateState} accumulates
+ * over batches, {@link #result} reads the value, {@link #resetState} starts over (each epoch).
+ */
+public abstract class Metric {
+    private String name;
+
+    protected Metric(String name) {
+        this.name = name;
+    }
+
+    /** The name under which the value is logged ("accuracy"). */
+    public String name() {
+        return name;
+    }
+
+    /** Renames the metric, as Keras's {@code name=}. */
+    @SuppressWarnings("unchecked")
+    public <M extends Metric> M name(String name) {
+        this.name = name;
+        return (M) this;
+    }
+
+    /** Accumulates one batch; {@code sampleWeight} may be null. */
+    public abstract void updateState(INDArray yTrue, INDArray yPred, INDArray sampleWeight);
+
+    /** The current value. */
+    public abstract double result();
+
+    /** Clears the accumulated state. */
+    public abstract void resetState();
+
+    /** The Keras config ({@code name}, {@code dtype}, ...). */
+    public Map<String, Object> getConfig() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("name", name);
+        config.put("dtype", "float32");
+        return config;
+    }
+}

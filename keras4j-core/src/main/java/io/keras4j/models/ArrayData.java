@@ -1,0 +1,109 @@
+package io.keras4j.models;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.util.Arrays;
+
+/**
+ * In-memory training data cut into batches, as Keras's array data adapter: inputs, targets and optional
+ * sample weights with one row per sample. An ordered batch is a view of the arrays; a shuffled batch
+ * is gathered into a buffer that is reused while the batch size stays the same.
+ */
+final class ArrayData {
+    final INDArray[] x;
+    final INDArray[] y;
+    final INDArray sampleWeight;
+    final long size;
+    private final INDArray[][] gatherBuffers = new INDArray[3][];
+
+    ArrayData(INDArray[] x, INDArray[] y, INDArray sampleWeight) {
+        this.x = contiguous(x);
+        this.y = y == null ? null : contiguous(y);
+        this.sampleWeight = sampleWeight;
+        this.size = x[0].size(0);
+    }
+
+    private static INDArray[] contiguous(INDArray[] arrays) {
+        INDArray[] out = new INDArray[arrays.length];
+        for (int i = 0; i < arrays.length; i++) {
+            INDArray a = arrays[i];
+            out[i] = a.ordering() == 'c' && !a.isView() ? a : a.dup('c');
+        }
+        return out;
+    }
+
+    /** The rows [from, to) as a new ArrayData of views (used for validation_split). */
+    ArrayData slice(long from, long to) {
+        return new ArrayData(rows(x, from, to), y == null ? null : rows(y, from, to),
+                sampleWeight == null ? null : sampleWeight.get(NDArrayIndex.interval(from, to)).dup());
+    }
+
+    private static INDArray[] rows(INDArray[] arrays, long from, long to) {
+        INDArray[] out = new INDArray[arrays.length];
+        for (int i = 0; i < arrays.length; i++) {
+            out[i] = rowRange(arrays[i], from, to).dup('c');
+        }
+        return out;
+    }
+
+    private static INDArray rowRange(INDArray a, long from, long to) {
+        if (a.rank() == 1) {
+            return a.get(NDArrayIndex.interval(from, to));
+        }
+        org.nd4j.linalg.indexing.INDArrayIndex[] indices = new org.nd4j.linalg.indexing.INDArrayIndex[a.rank()];
+        indices[0] = NDArrayIndex.interval(from, to);
+        for (int d = 1; d < indices.length; d++) {
+            indices[d] = NDArrayIndex.all();
+        }
+        return a.get(indices);
+    }
+
+    /** The batch of rows [from, to) of the (possibly permuted) sample order. */
+    INDArray[][] batch(int[] order, int from, int to) {
+        INDArray[][] out = new INDArray[3][];
+        if (order == null) {
+            out[0] = views(x, from, to);
+            out[1] = y == null ? null : views(y, from, to);
+            out[2] = sampleWeight == null ? null : new INDArray[]{rowRange(sampleWeight, from, to)};
+            return out;
+        }
+        int[] idx = Arrays.copyOfRange(order, from, to);
+        out[0] = gather(0, x, idx);
+        out[1] = y == null ? null : gather(1, y, idx);
+        out[2] = sampleWeight == null ? null : gather(2, new INDArray[]{sampleWeight}, idx);
+        return out;
+    }
+
+    private static INDArray[] views(INDArray[] arrays, long from, long to) {
+        INDArray[] out = new INDArray[arrays.length];
+        for (int i = 0; i < arrays.length; i++) {
+            out[i] = rowRange(arrays[i], from, to);
+        }
+        return out;
+    }
+
+    private INDArray[] gather(int kind, INDArray[] arrays, int[] idx) {
+        INDArray[] buffers = gatherBuffers[kind];
+        if (buffers == null) {
+            buffers = new INDArray[arrays.length];
+            gatherBuffers[kind] = buffers;
+        }
+        INDArray[] out = new INDArray[arrays.length];
+        for (int i = 0; i < arrays.length; i++) {
+            INDArray a = arrays[i];
+            long[] shape = a.shape().clone();
+            shape[0] = idx.length;
+            if (buffers[i] == null || !Arrays.equals(buffers[i].shape(), shape)) {
+                buffers[i] = Nd4j.createUninitialized(a.dataType(), shape, 'c');
+            }
+            long rowLength = a.length() / Math.max(1, a.size(0));
+            INDArray source2d = a.reshape('c', a.size(0), rowLength);
+            INDArray dest2d = buffers[i].reshape('c', idx.length, rowLength);
+            Nd4j.pullRows(source2d, dest2d, 1, idx);
+            out[i] = buffers[i];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,45 @@
+package io.keras4j.models;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The arguments of {@code model.compile(...)} by Keras name: {@code optimizer}, {@code loss},
+ * {@code metrics}, {@code lossWeights}. Each value is a Keras identifier string or the object
+ * ({@code new Adam(1e-3)}, {@code new CategoricalCrossentropy()}, ...). For a multi-output model,
+ * {@code loss} takes one loss per output (in {@code model.outputs} order) and the metrics apply to every output.
+ */
+public final class CompileOptions {
+    Object optimizer = "rmsprop";
+    List<Object> losses = new ArrayList<>();
+    List<Object> metrics = new ArrayList<>();
+    List<Double> lossWeights;
+
+    /** The optimizer: an identifier ("adam") or an {@code Optimizer}. Default "rmsprop", as Keras. */
+    public CompileOptions optimizer(Object optimizer) {
+        this.optimizer = optimizer;
+        return this;
+    }
+
+    /** The loss (one per output for a multi-output model): identifiers or {@code Loss} objects. */
+    public CompileOptions loss(Object... losses) {
+        this.losses = new ArrayList<>(Arrays.asList(losses));
+        return this;
+    }
+
+    /** The metrics: identifiers ("accuracy") or {@code Metric} objects. */
+    public CompileOptions metrics(Object... metrics) {
+        this.metrics = new ArrayList<>(Arrays.asList(metrics));
+        return this;
+    }
+
+    /** Weights of the per-output losses in the total loss (default 1 each). */
+    public CompileOptions lossWeights(double... weights) {
+        this.lossWeights = new ArrayList<>();
+        for (double w : weights) {
+            lossWeights.add(w);
+        }
+        return this;
+    }
+}

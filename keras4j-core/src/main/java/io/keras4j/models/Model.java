@@ -1,0 +1,585 @@
+package io.keras4j.models;
+
+import io.keras4j.backend.Backend;
+import io.keras4j.callbacks.History;
+import io.keras4j.engine.CallContext;
+import io.keras4j.engine.Graph;
+import io.keras4j.engine.KerasTensor;
+import io.keras4j.engine.Layer;
+import io.keras4j.engine.ModelIO;
+import io.keras4j.engine.Node;
+import io.keras4j.engine.Shapes;
+import io.keras4j.engine.Variable;
+import io.keras4j.losses.Loss;
+import io.keras4j.losses.Losses;
+import io.keras4j.metrics.Metric;
+import io.keras4j.optimizers.Optimizer;
+import io.keras4j.optimizers.Optimizers;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A functional model, as {@code keras.Model(inputs, outputs)}: a graph of layer calls from
+ * {@code Input.of(...)} tensors to output tensors, with the training API ({@code compile}, {@code fit},
+ * {@code evaluate}, {@code predict}, the {@code *OnBatch} methods), weights access and saving.
+ *
+ * <pre>{@code
+ * KerasTensor x = Input.of(784);
+ * KerasTensor h = new Dense(64, "relu").apply(x);
+ * Model model = new Model(x, new Dense(10, "softmax").apply(h));
+ * model.compile("adam", "sparse_categorical_crossentropy", "accuracy");
+ * }</pre>
+ *
+ * A model is itself a layer: it can be called on tensors inside a bigger model.
+ */
+public class Model extends Layer {
+    private Graph graph;
+    private Graph.State predictState;
+    private Trainer trainer;
+    private boolean stopTraining;
+
+    /** A model from one input to one output. */
+    public Model(KerasTensor input, KerasTensor output) {
+        this(List.of(input), List.of(output));
+    }
+
+    /** A model from several inputs to several outputs (in the given orders). */
+    public Model(List<KerasTensor> inputs, List<KerasTensor> outputs) {
+        setGraph(new Graph(inputs, outputs));
+    }
+
+    /** For subclasses that build their graph later ({@link Sequential}). */
+    protected Model() {
+    }
+
+    @Override
+    public String className() {
+        return "Functional";
+    }
+
+    @Override
+    public String name() {
+        return super.name();
+    }
+
+    /** Installs the graph (Sequential rebuilds it as layers are added). */
+    protected void setGraph(Graph graph) {
+        this.graph = graph;
+        this.predictState = null;
+        ensureBuilt(List.of());
+    }
+
+    /** The graph; builds it first if the model defers building. */
+    Graph graph() {
+        if (graph == null) {
+            throw new IllegalStateException("Model \"" + name() + "\" has no inputs yet: give the first layer an inputShape(...), "
+                    + "add an Input, or call fit/predict so the input shape can be inferred");
+        }
+        return graph;
+    }
+
+    /** Whether the model knows its input shape and has its weights. */
+    public boolean isGraphBuilt() {
+        return graph != null;
+    }
+
+    /** Builds a deferred model for data of the given per-input shapes; a no-op for functional models. */
+    protected void buildFromData(INDArray[] x) {
+    }
+
+    /** The model inputs, as {@code model.inputs}. */
+    public List<KerasTensor> inputs() {
+        return graph().inputs();
+    }
+
+    /** The model outputs, as {@code model.outputs}. */
+    public List<KerasTensor> outputs() {
+        return graph().outputs();
+    }
+
+    /** The layers in graph order, as {@code model.layers} (a functional model lists its InputLayers first). */
+    public List<Layer> layers() {
+        return graph().layers();
+    }
+
+    /** The layer with the given name, as {@code model.get_layer(name)}. */
+    public Layer getLayer(String name) {
+        for (Layer layer : layers()) {
+            if (layer.name().equals(name)) {
+                return layer;
+            }
+        }
+        throw new IllegalArgumentException("No such layer: " + name + ". Existing layers are: "
+                + layers().stream().map(Layer::name).toList());
+    }
+
+    /** The names of the layers producing the outputs. */
+    List<String> outputNames() {
+        List<String> names = new ArrayList<>();
+        for (KerasTensor t : outputs()) {
+            names.add(t.node().layer().name());
+        }
+        return names;
+    }
+
+    // ---- weights -------------------------------------------------------------------------
+
+    private List<Variable> collect(boolean trainableOnly, boolean nonTrainableOnly) {
+        List<Variable> out = new ArrayList<>();
+        Set<Variable> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Layer layer : layers()) {
+            List<Variable> vars = trainableOnly ? layer.trainableWeights() : nonTrainableOnly ? layer.nonTrainableWeights() : layer.weights();
+            for (Variable v : vars) {
+                if (seen.add(v) && (trainable() || !trainableOnly)) {
+                    out.add(v);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<Variable> weights() {
+        return isGraphBuilt() ? collect(false, false) : List.of();
+    }
+
+    @Override
+    public List<Variable> trainableWeights() {
+        return isGraphBuilt() && trainable() ? collect(true, false) : List.of();
+    }
+
+    @Override
+    public List<Variable> nonTrainableWeights() {
+        if (!isGraphBuilt()) {
+            return List.of();
+        }
+        return trainable() ? collect(false, true) : collect(false, false);
+    }
+
+    /** Copies of all weight values, layer by layer in Keras's order, as {@code model.get_weights()}. */
+    public List<INDArray> getWeights() {
+        List<INDArray> out = new ArrayList<>();
+        for (Variable v : weights()) {
+            out.add(v.value().dup());
+        }
+        return out;
+    }
+
+    /** Sets all weight values from a list in {@link #getWeights()} order, as {@code model.set_weights()}. */
+    public void setWeights(List<INDArray> values) {
+        List<Variable> vars = weights();
+        if (values.size() != vars.size()) {
+            throw new IllegalArgumentException("Model \"" + name() + "\": setWeights expects " + vars.size()
+                    + " arrays (one per weight), got " + values.size());
+        }
+        for (int i = 0; i < vars.size(); i++) {
+            Variable v = vars.get(i);
+            INDArray value = values.get(i);
+            if (!Arrays.equals(v.value().shape(), value.shape())) {
+                throw new IllegalArgumentException("Model \"" + name() + "\": weight " + i + " (" + v.path() + ") has shape "
+                        + Arrays.toString(v.value().shape()) + ", got an array of shape " + Arrays.toString(value.shape()));
+            }
+        }
+        for (int i = 0; i < vars.size(); i++) {
+            vars.get(i).assign(values.get(i).castTo(vars.get(i).value().dataType()));
+        }
+    }
+
+    // ---- compile -------------------------------------------------------------------------
+
+    /**
+     * Configures training, as {@code model.compile(optimizer, loss, metrics)}.
+     *
+     * @param optimizer an identifier ("rmsprop", "adam", "sgd") or an {@link Optimizer}
+     * @param loss      an identifier ("categorical_crossentropy", "mse", ...) or a {@link Loss}
+     * @param metrics   identifiers ("accuracy") or {@link Metric}s
+     */
+    public void compile(Object optimizer, Object loss, Object... metrics) {
+        compile(new CompileOptions().optimizer(optimizer).loss(loss).metrics(metrics));
+    }
+
+    /** Configures training from {@link CompileOptions}. */
+    public void compile(CompileOptions options) {
+        Optimizer opt = resolveOptimizer(options.optimizer);
+        int outputs = isGraphBuilt() ? outputs().size() : 1;
+        List<Loss> losses = new ArrayList<>();
+        if (options.losses.size() == 1 && outputs > 1) {
+            for (int i = 0; i < outputs; i++) {
+                losses.add(resolveLoss(options.losses.get(0)));
+            }
+        } else {
+            if (options.losses.size() != outputs) {
+                throw new IllegalArgumentException("Model \"" + name() + "\" has " + outputs + " output(s) but compile got "
+                        + options.losses.size() + " loss(es)");
+            }
+            for (Object l : options.losses) {
+                losses.add(resolveLoss(l));
+            }
+        }
+        double[] weights = new double[losses.size()];
+        Arrays.fill(weights, 1.0);
+        if (options.lossWeights != null) {
+            if (options.lossWeights.size() != losses.size()) {
+                throw new IllegalArgumentException("Model \"" + name() + "\": lossWeights needs " + losses.size()
+                        + " values (one per output), got " + options.lossWeights.size());
+            }
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = options.lossWeights.get(i);
+            }
+        }
+        for (Object m : options.metrics) {
+            if (!(m instanceof String) && !(m instanceof Metric)) {
+                throw new IllegalArgumentException("compile: each metric must be a String identifier or a Metric, got " + m);
+            }
+        }
+        trainer = new Trainer(this, opt, losses, weights, new ArrayList<>(options.metrics));
+    }
+
+    private static Optimizer resolveOptimizer(Object optimizer) {
+        if (optimizer instanceof Optimizer) {
+            return (Optimizer) optimizer;
+        }
+        if (optimizer instanceof String) {
+            return Optimizers.get((String) optimizer);
+        }
+        throw new IllegalArgumentException("compile: `optimizer` must be a String identifier or an Optimizer, got " + optimizer);
+    }
+
+    private static Loss resolveLoss(Object loss) {
+        if (loss == null) {
+            return null;
+        }
+        if (loss instanceof Loss) {
+            return (Loss) loss;
+        }
+        if (loss instanceof String) {
+            return Losses.get((String) loss);
+        }
+        throw new IllegalArgumentException("compile: `loss` must be a String identifier or a Loss, got " + loss);
+    }
+
+    /** Whether {@link #compile} was called. */
+    public boolean compiled() {
+        return trainer != null;
+    }
+
+    /** The optimizer given to compile. */
+    public Optimizer optimizer() {
+        return requireCompiled("optimizer").optimizer;
+    }
+
+    /** The losses given to compile, one per output. */
+    public List<Loss> losses() {
+        return requireCompiled("losses").losses;
+    }
+
+    private Trainer requireCompiled(String method) {
+        if (trainer == null) {
+            throw new IllegalStateException("You must call compile() before " + method + "() on model \"" + name() + "\"");
+        }
+        return trainer;
+    }
+
+    /** Set by a callback to end {@code fit} after the current batch, as {@code model.stop_training = True}. */
+    public void setStopTraining(boolean stop) {
+        this.stopTraining = stop;
+    }
+
+    public boolean stopTraining() {
+        return stopTraining;
+    }
+
+    // ---- fit / evaluate / predict --------------------------------------------------------
+
+    /** Trains for {@code epochs} epochs with batches of {@code batchSize}, as {@code model.fit(x, y, epochs=, batch_size=)}. */
+    public History fit(INDArray x, INDArray y, int epochs, int batchSize) {
+        return fit(x, y, new FitOptions().epochs(epochs).batchSize(batchSize));
+    }
+
+    /** Trains a single-input, single-output model with the given options. */
+    public History fit(INDArray x, INDArray y, FitOptions options) {
+        return fit(new INDArray[]{x}, new INDArray[]{y}, options);
+    }
+
+    /** Trains with one array per input and one per output (in {@code inputs()}/{@code outputs()} order). */
+    public History fit(INDArray[] x, INDArray[] y, FitOptions options) {
+        Trainer t = requireCompiled("fit");
+        if (options.epochs < 0 || options.batchSize <= 0) {
+            throw new IllegalArgumentException("fit: `epochs` must be >= 0 and `batch_size` > 0, got epochs=" + options.epochs
+                    + ", batch_size=" + options.batchSize);
+        }
+        ArrayData data = prepare("fit", x, y, options.sampleWeight, options.classWeight);
+        ArrayData validation = null;
+        if (options.validationX != null) {
+            validation = prepare("fit (validation_data)", options.validationX, options.validationY, null, null);
+        } else if (options.validationSplit > 0) {
+            if (options.validationSplit >= 1) {
+                throw new IllegalArgumentException("fit: `validation_split` must be in [0, 1), got " + options.validationSplit);
+            }
+            long split = (long) Math.floor(data.size * (1.0 - options.validationSplit));
+            validation = data.slice(split, data.size);
+            data = data.slice(0, split);
+        }
+        return t.fit(data, validation, options);
+    }
+
+    /** Loss then metrics (compile order) on the data, batch size 32, with a progress bar, as {@code model.evaluate(x, y)}. */
+    public double[] evaluate(INDArray x, INDArray y) {
+        return evaluate(x, y, 32, 1);
+    }
+
+    /** Evaluates with the given batch size and verbosity. */
+    public double[] evaluate(INDArray x, INDArray y, int batchSize, int verbose) {
+        return evaluateToMap(new INDArray[]{x}, new INDArray[]{y}, batchSize, verbose).values().stream()
+                .mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Loss and metrics by name, as {@code model.evaluate(x, y, return_dict=True)}. */
+    public Map<String, Double> evaluateToMap(INDArray x, INDArray y) {
+        return evaluateToMap(new INDArray[]{x}, new INDArray[]{y}, 32, 1);
+    }
+
+    /** Loss and metrics by name for a model with several inputs or outputs. */
+    public Map<String, Double> evaluateToMap(INDArray[] x, INDArray[] y, int batchSize, int verbose) {
+        Trainer t = requireCompiled("evaluate");
+        return t.evaluate(prepare("evaluate", x, y, null, null), batchSize, verbose, null);
+    }
+
+    /** Predictions for all samples, batch size 32, as {@code model.predict(x)}. */
+    public INDArray predict(INDArray x) {
+        return predict(x, 32);
+    }
+
+    /** Predictions for all samples with the given batch size (single-output models). */
+    public INDArray predict(INDArray x, int batchSize) {
+        return predict(new INDArray[]{x}, batchSize, 0)[0];
+    }
+
+    /** Predictions of every output for any number of inputs, as {@code model.predict([x1, x2])}. */
+    public List<INDArray> predictAll(INDArray... inputs) {
+        return List.of(predict(inputs, 32, 0));
+    }
+
+    private INDArray[] predict(INDArray[] x, int batchSize, int verbose) {
+        ArrayData data = prepare("predict", x, null, null, null);
+        if (predictState == null) {
+            predictState = graph().newState();
+        }
+        return Trainer.predict(this, predictState, data, batchSize, verbose);
+    }
+
+    /** One gradient update on one batch; returns loss then metrics, as {@code model.train_on_batch}. */
+    public double[] trainOnBatch(INDArray x, INDArray y) {
+        Trainer t = requireCompiled("trainOnBatch");
+        ArrayData data = prepare("trainOnBatch", new INDArray[]{x}, new INDArray[]{y}, null, null);
+        t.resetMetrics();
+        t.trainStep(data.x, data.y, null, "trainOnBatch");
+        return t.results().values().stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Loss then metrics on one batch without updating weights, as {@code model.test_on_batch}. */
+    public double[] testOnBatch(INDArray x, INDArray y) {
+        Trainer t = requireCompiled("testOnBatch");
+        ArrayData data = prepare("testOnBatch", new INDArray[]{x}, new INDArray[]{y}, null, null);
+        t.resetMetrics();
+        t.testStep(data.x, data.y, null);
+        return t.results().values().stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Predictions for one batch, as {@code model.predict_on_batch}. */
+    public INDArray predictOnBatch(INDArray x) {
+        ArrayData data = prepare("predictOnBatch", new INDArray[]{x}, null, null, null);
+        if (predictState == null) {
+            predictState = graph().newState();
+        }
+        return graph().forward(predictState, data.x, false, false)[0].dup();
+    }
+
+    /**
+     * Checks the data against the model before any weight is touched: array counts, sample counts, input
+     * shapes (naming the layer that would reject them), target shapes against the losses; casts integer
+     * inputs to the input dtype.
+     */
+    private ArrayData prepare(String method, INDArray[] x, INDArray[] y, INDArray sampleWeight, Map<Integer, Double> classWeight) {
+        if (x == null || x.length == 0 || Arrays.stream(x).anyMatch(a -> a == null)) {
+            throw new IllegalArgumentException(method + ": input data `x` is missing");
+        }
+        buildFromData(x);
+        List<KerasTensor> inputs = inputs();
+        if (x.length != inputs.size()) {
+            throw new IllegalArgumentException(method + ": model \"" + name() + "\" expects " + inputs.size()
+                    + " input array(s), got " + x.length);
+        }
+        long n = x[0].rank() == 0 ? 1 : x[0].size(0);
+        INDArray[] cast = new INDArray[x.length];
+        for (int i = 0; i < x.length; i++) {
+            cast[i] = checkInput(method, i, inputs.get(i), x[i]);
+            if (cast[i].size(0) != n) {
+                throw new IllegalArgumentException(method + ": data cardinality is ambiguous: input arrays have "
+                        + sizes(x) + " samples; make sure all arrays contain the same number of samples");
+            }
+        }
+        if (y != null) {
+            if (y.length != outputs().size()) {
+                throw new IllegalArgumentException(method + ": model \"" + name() + "\" has " + outputs().size()
+                        + " output(s), got " + y.length + " target array(s)");
+            }
+            for (int o = 0; o < y.length; o++) {
+                if (y[o] == null || y[o].rank() == 0 || y[o].size(0) != n) {
+                    throw new IllegalArgumentException(method + ": data cardinality is ambiguous: x has " + n
+                            + " samples but y" + (y.length > 1 ? "[" + o + "]" : "") + " has "
+                            + (y[o] == null ? "none" : y[o].rank() == 0 ? "a scalar" : y[o].size(0) + " samples")
+                            + "; make sure all arrays contain the same number of samples");
+                }
+                Loss loss = trainer == null ? null : trainer.losses.get(o);
+                if (loss != null) {
+                    long[] predShape = outputs().get(o).shape();
+                    predShape[0] = n;
+                    loss.validate(y[o], predShape, "output \"" + outputNames().get(o) + "\"");
+                }
+            }
+        }
+        INDArray weights = sampleWeights(method, n, y, sampleWeight, classWeight);
+        return new ArrayData(cast, y, weights);
+    }
+
+    private INDArray checkInput(String method, int i, KerasTensor input, INDArray x) {
+        long[] expected = input.shape();
+        long[] actual = x.shape();
+        if (!Shapes.compatible(expected, actual)) {
+            for (Node node : graph().nodes()) {
+                int at = node.inputs().indexOf(input);
+                if (at >= 0) {
+                    String msg = node.layer().checkInputShape(at, actual);
+                    if (msg != null) {
+                        throw new IllegalArgumentException(method + ": " + msg);
+                    }
+                }
+            }
+            throw new IllegalArgumentException(method + ": input " + i + " (\"" + input.node().layer().name() + "\") of model \""
+                    + name() + "\" expects shape " + Shapes.format(expected) + ", got an array of shape " + Arrays.toString(actual));
+        }
+        DataType want = input.dtype();
+        if (x.dataType() == want) {
+            return x;
+        }
+        if (x.dataType().isFPType() && want.isFPType() && x.dataType().width() > want.width()) {
+            throw new IllegalArgumentException(method + ": input " + i + " (\"" + input.node().layer().name() + "\") is "
+                    + Backend.dtypeName(want) + " but the array is " + Backend.dtypeName(x.dataType())
+                    + "; cast it explicitly (x.castTo(DataType." + want + ")) or build the model with Backend.setFloatx(\""
+                    + Backend.dtypeName(x.dataType()) + "\")");
+        }
+        return x.castTo(want);
+    }
+
+    private static String sizes(INDArray[] arrays) {
+        List<Long> sizes = new ArrayList<>();
+        for (INDArray a : arrays) {
+            sizes.add(a.rank() == 0 ? 0 : a.size(0));
+        }
+        return sizes.toString();
+    }
+
+    private INDArray sampleWeights(String method, long n, INDArray[] y, INDArray sampleWeight, Map<Integer, Double> classWeight) {
+        INDArray weights = null;
+        if (sampleWeight != null) {
+            if (sampleWeight.length() != n) {
+                throw new IllegalArgumentException(method + ": `sample_weight` needs one value per sample (" + n
+                        + "), got shape " + Arrays.toString(sampleWeight.shape()));
+            }
+            weights = sampleWeight.reshape(n).castTo(DataType.FLOAT);
+        }
+        if (classWeight != null && y != null) {
+            INDArray labels = y[0].rank() > 1 && y[0].size(-1) > 1 ? y[0].argMax(y[0].rank() - 1) : y[0].reshape(n);
+            double[] cls = labels.castTo(DataType.DOUBLE).toDoubleVector();
+            float[] w = new float[(int) n];
+            for (int i = 0; i < n; i++) {
+                w[i] = classWeight.getOrDefault((int) cls[i], 1.0).floatValue();
+            }
+            INDArray cw = org.nd4j.linalg.factory.Nd4j.createFromArray(w);
+            weights = weights == null ? cw : weights.mul(cw);
+        }
+        return weights;
+    }
+
+    // ---- summary, JSON, files ------------------------------------------------------------
+
+    /** Prints Keras's summary table, as {@code model.summary()}. */
+    public void summary() {
+        System.out.print(summaryString());
+    }
+
+    /** Keras's summary table as a string. */
+    public String summaryString() {
+        return Summary.of(this);
+    }
+
+    /** The model's Keras JSON, as {@code model.to_json()} (needs keras4j-io). */
+    public String toJson() {
+        return ModelIO.get().toJson(this);
+    }
+
+    /** Saves the model (".keras" or legacy ".h5"), as {@code model.save(path)} (needs keras4j-io). */
+    public void save(Path path) {
+        ModelIO.get().save(this, path);
+    }
+
+    /** Saves the weights (".weights.h5"), as {@code model.save_weights(path)} (needs keras4j-io). */
+    public void saveWeights(Path path) {
+        ModelIO.get().saveWeights(this, path);
+    }
+
+    /** Loads weights saved by Keras or keras4j, as {@code model.load_weights(path)} (needs keras4j-io). */
+    public void loadWeights(Path path) {
+        ModelIO.get().loadWeights(this, path);
+    }
+
+    // ---- a model as a layer --------------------------------------------------------------
+
+    @Override
+    public List<long[]> computeOutputShapes(List<long[]> inputShapes) {
+        List<long[]> out = new ArrayList<>();
+        for (KerasTensor t : outputs()) {
+            out.add(t.shape());
+        }
+        return out;
+    }
+
+    @Override
+    protected int outputCount() {
+        return outputs().size();
+    }
+
+    @Override
+    protected void build(List<long[]> inputShapes) {
+    }
+
+    @Override
+    public INDArray[] call(INDArray[] inputs, CallContext ctx) {
+        Graph.State state = ctx.computeIfAbsent("graph_state", () -> graph().newState());
+        return graph().forward(state, inputs, ctx.training(), true, true);
+    }
+
+    @Override
+    public INDArray[] backward(INDArray[] outputGradients, CallContext ctx) {
+        Graph.State state = ctx.saved("graph_state");
+        return graph().backward(state, outputGradients);
+    }
+
+    @Override
+    public Map<String, Object> getConfig() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("name", name());
+        config.put("trainable", trainable());
+        return config;
+    }
+}

@@ -1,0 +1,315 @@
+package io.keras4j.models;
+
+import io.keras4j.callbacks.Callback;
+import io.keras4j.callbacks.CallbackList;
+import io.keras4j.callbacks.History;
+import io.keras4j.callbacks.ProgbarLogger;
+import io.keras4j.engine.Graph;
+import io.keras4j.engine.Variable;
+import io.keras4j.losses.Loss;
+import io.keras4j.metrics.Mean;
+import io.keras4j.metrics.Metric;
+import io.keras4j.metrics.Metrics;
+import io.keras4j.optimizers.Optimizer;
+import io.keras4j.utils.RandomState;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The training, evaluation and prediction loops of a compiled model, as keras/src/trainers/trainer.py and
+ * its backend's {@code fit}/{@code evaluate}/{@code predict}. One training step: forward through the graph,
+ * losses (plus weight penalties), backward in reverse order, optimizer update, metric update.
+ */
+final class Trainer {
+    private final Model model;
+    final Optimizer optimizer;
+    final List<Loss> losses;
+    final double[] lossWeights;
+    private final List<Object> metricIds;
+    private List<List<Metric>> metrics;
+    final Mean lossTracker = new Mean("loss");
+    private Graph.State state;
+
+    Trainer(Model model, Optimizer optimizer, List<Loss> losses, double[] lossWeights, List<Object> metricIds) {
+        this.model = model;
+        this.optimizer = optimizer;
+        this.losses = losses;
+        this.lossWeights = lossWeights;
+        this.metricIds = metricIds;
+    }
+
+    private Graph.State state() {
+        if (state == null) {
+            state = model.graph().newState();
+        }
+        return state;
+    }
+
+    // ---- steps ---------------------------------------------------------------------------
+
+    /** One gradient update on one batch; returns nothing (metrics are read from the trackers). */
+    void trainStep(INDArray[] x, INDArray[] y, INDArray sampleWeight, String where) {
+        Graph graph = model.graph();
+        List<Variable> trainable = model.trainableWeights();
+        for (Variable v : trainable) {
+            v.resetGradient();
+        }
+        INDArray[] pred = graph.forward(state(), x, true, true);
+        double loss = 0;
+        INDArray[] outGrads = new INDArray[pred.length];
+        for (int o = 0; o < pred.length; o++) {
+            Loss l = losses.get(o);
+            if (l == null) {
+                continue;
+            }
+            loss += lossWeights[o] * l.compute(y[o], pred[o], sampleWeight);
+            INDArray g = l.gradient(y[o], pred[o], sampleWeight);
+            outGrads[o] = lossWeights[o] == 1.0 ? g : g.muli(lossWeights[o]);
+        }
+        loss += regularization(trainable);
+        if (Double.isNaN(loss) || Double.isInfinite(loss)) {
+            throw new ArithmeticException("Model \"" + model.name() + "\": the loss became " + loss + " at " + where
+                    + "; training stopped before the weights were updated. Check the data for NaN or infinite values, "
+                    + "or lower the learning rate (now " + optimizer.learningRate() + ")");
+        }
+        graph.backward(state(), outGrads);
+        for (Variable v : trainable) {
+            if (v.regularizer() != null) {
+                v.regularizer().addGradient(v.value(), v.gradient());
+            }
+        }
+        optimizer.apply(trainable);
+        updateMetrics(y, pred, sampleWeight, loss, x[0].size(0));
+    }
+
+    /** The loss and metric update of one batch in inference mode. */
+    void testStep(INDArray[] x, INDArray[] y, INDArray sampleWeight) {
+        INDArray[] pred = model.graph().forward(state(), x, false, false);
+        double loss = 0;
+        for (int o = 0; o < pred.length; o++) {
+            if (losses.get(o) != null) {
+                loss += lossWeights[o] * losses.get(o).compute(y[o], pred[o], sampleWeight);
+            }
+        }
+        loss += regularization(model.trainableWeights());
+        updateMetrics(y, pred, sampleWeight, loss, x[0].size(0));
+    }
+
+    private static double regularization(List<Variable> variables) {
+        double penalty = 0;
+        for (Variable v : variables) {
+            if (v.regularizer() != null) {
+                penalty += v.regularizer().penalty(v.value());
+            }
+        }
+        return penalty;
+    }
+
+    private void updateMetrics(INDArray[] y, INDArray[] pred, INDArray sampleWeight, double loss, long batch) {
+        lossTracker.update(loss, batch);
+        if (metrics == null) {
+            metrics = new ArrayList<>();
+            for (int o = 0; o < pred.length; o++) {
+                List<Metric> forOutput = new ArrayList<>();
+                for (Object id : metricIds) {
+                    Metric m = id instanceof Metric ? (Metric) id : Metrics.forCompile((String) id, y[o].shape(), pred[o].shape());
+                    if (pred.length > 1) {
+                        m.name(model.outputNames().get(o) + "_" + m.name());
+                    }
+                    forOutput.add(m);
+                }
+                metrics.add(forOutput);
+            }
+        }
+        for (int o = 0; o < pred.length; o++) {
+            for (Metric m : metrics.get(o)) {
+                m.updateState(y[o], pred[o], sampleWeight);
+            }
+        }
+    }
+
+    void resetMetrics() {
+        lossTracker.resetState();
+        if (metrics != null) {
+            metrics.forEach(list -> list.forEach(Metric::resetState));
+        }
+    }
+
+    /** Loss then metrics, in compile order (Keras's {@code metrics_names}). */
+    Map<String, Double> results() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("loss", lossTracker.result());
+        if (metrics != null) {
+            metrics.forEach(list -> list.forEach(m -> out.put(m.name(), m.result())));
+        }
+        return out;
+    }
+
+    /** The logs callbacks see: sorted by name, as Keras's tree utilities order them ("accuracy", "loss"). */
+    private Map<String, Double> logs() {
+        return new TreeMap<>(results());
+    }
+
+    // ---- loops ---------------------------------------------------------------------------
+
+    History fit(ArrayData data, ArrayData validation, FitOptions o) {
+        History history = new History();
+        List<Callback> all = new ArrayList<>(o.callbacks);
+        all.add(history);
+        if (o.verbose > 0) {
+            all.add(0, new ProgbarLogger());
+        }
+        CallbackList callbacks = new CallbackList(all);
+        int batchesPerEpoch = (int) ((data.size + o.batchSize - 1) / o.batchSize);
+        int steps = o.stepsPerEpoch != null ? o.stepsPerEpoch : batchesPerEpoch;
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("verbose", o.verbose);
+        params.put("epochs", o.epochs);
+        params.put("steps", steps);
+        callbacks.setModel(model);
+        callbacks.setParams(params);
+        model.setStopTraining(false);
+        callbacks.onTrainBegin(Map.of());
+        Map<String, Double> trainingLogs = Map.of();
+        for (int epoch = o.initialEpoch; epoch < o.epochs; epoch++) {
+            resetMetrics();
+            callbacks.onEpochBegin(epoch, Map.of());
+            int[] order = o.shuffle ? permutation((int) data.size) : null;
+            for (int step = 0; step < steps; step++) {
+                int b = step % batchesPerEpoch;
+                if (b == 0 && step > 0 && o.shuffle) {
+                    order = permutation((int) data.size);
+                }
+                int from = b * o.batchSize;
+                int to = (int) Math.min(data.size, from + (long) o.batchSize);
+                callbacks.onTrainBatchBegin(step, Map.of());
+                INDArray[][] batch = data.batch(order, from, to);
+                trainStep(batch[0], batch[1], batch[2] == null ? null : batch[2][0], "epoch " + (epoch + 1) + ", step " + (step + 1));
+                callbacks.onTrainBatchEnd(step, logs());
+                if (model.stopTraining()) {
+                    break;
+                }
+            }
+            Map<String, Double> epochLogs = logs();
+            if (validation != null && (epoch + 1) % o.validationFreq == 0) {
+                int valBatch = o.validationBatchSize != null ? o.validationBatchSize : o.batchSize;
+                Map<String, Double> val = evaluate(validation, valBatch, 0, callbacks);
+                val.forEach((k, v) -> epochLogs.put("val_" + k, v));
+            }
+            callbacks.onEpochEnd(epoch, epochLogs);
+            trainingLogs = epochLogs;
+            if (model.stopTraining()) {
+                break;
+            }
+        }
+        callbacks.onTrainEnd(trainingLogs);
+        return history;
+    }
+
+    private static int[] permutation(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Random rng = RandomState.shuffler();
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    /**
+     * Evaluates in batches; returns loss then metrics in compile order.
+     *
+     * @param outer the callbacks of an enclosing {@code fit}, or null for a stand-alone evaluate
+     */
+    Map<String, Double> evaluate(ArrayData data, int batchSize, int verbose, CallbackList outer) {
+        int steps = (int) ((data.size + batchSize - 1) / batchSize);
+        CallbackList callbacks = outer;
+        if (callbacks == null) {
+            List<Callback> list = new ArrayList<>();
+            if (verbose > 0) {
+                list.add(new ProgbarLogger());
+            }
+            callbacks = new CallbackList(list);
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("verbose", verbose);
+            params.put("epochs", 1);
+            params.put("steps", steps);
+            callbacks.setModel(model);
+            callbacks.setParams(params);
+        }
+        resetMetrics();
+        callbacks.onTestBegin(Map.of());
+        for (int step = 0; step < steps; step++) {
+            int from = step * batchSize;
+            int to = (int) Math.min(data.size, from + (long) batchSize);
+            callbacks.onTestBatchBegin(step, Map.of());
+            INDArray[][] batch = data.batch(null, from, to);
+            testStep(batch[0], batch[1], batch[2] == null ? null : batch[2][0]);
+            callbacks.onTestBatchEnd(step, logs());
+        }
+        Map<String, Double> results = results();
+        callbacks.onTestEnd(logs());
+        return results;
+    }
+
+    /** Predicts in batches; one array per model output, all samples. */
+    static INDArray[] predict(Model model, Graph.State state, ArrayData data, int batchSize, int verbose) {
+        int steps = (int) ((data.size + batchSize - 1) / batchSize);
+        List<Callback> list = new ArrayList<>();
+        if (verbose > 0) {
+            list.add(new ProgbarLogger());
+        }
+        CallbackList callbacks = new CallbackList(list);
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("verbose", verbose);
+        params.put("epochs", 1);
+        params.put("steps", steps);
+        callbacks.setModel(model);
+        callbacks.setParams(params);
+        callbacks.onPredictBegin(Map.of());
+        INDArray[] result = null;
+        for (int step = 0; step < steps; step++) {
+            int from = step * batchSize;
+            int to = (int) Math.min(data.size, from + (long) batchSize);
+            callbacks.onPredictBatchBegin(step, Map.of());
+            INDArray[] out = model.graph().forward(state, data.batch(null, from, to)[0], false, false);
+            if (result == null) {
+                result = new INDArray[out.length];
+                for (int o = 0; o < out.length; o++) {
+                    long[] shape = out[o].shape().clone();
+                    shape[0] = data.size;
+                    result[o] = Nd4j.create(out[o].dataType(), shape);
+                }
+            }
+            for (int o = 0; o < out.length; o++) {
+                INDArray target = result[o].rank() == 1 ? result[o].get(NDArrayIndex.interval(from, to))
+                        : result[o].get(rowIndex(result[o].rank(), from, to));
+                target.assign(out[o]);
+            }
+            callbacks.onPredictBatchEnd(step, Map.of());
+        }
+        callbacks.onPredictEnd(Map.of());
+        return result;
+    }
+
+    private static org.nd4j.linalg.indexing.INDArrayIndex[] rowIndex(int rank, long from, long to) {
+        org.nd4j.linalg.indexing.INDArrayIndex[] idx = new org.nd4j.linalg.indexing.INDArrayIndex[rank];
+        idx[0] = NDArrayIndex.interval(from, to);
+        for (int d = 1; d < rank; d++) {
+            idx[d] = NDArrayIndex.all();
+        }
+        return idx;
+    }
+}

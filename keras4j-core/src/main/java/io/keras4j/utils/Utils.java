@@ -1,0 +1,76 @@
+package io.keras4j.utils;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/** The utilities of {@code keras.utils} that ported scripts use. */
+public final class Utils {
+    private Utils() {
+    }
+
+    /**
+     * One-hot encodes integer class labels, as {@code keras.utils.to_categorical(y)}: the number of classes is
+     * {@code max(y) + 1}; the result is float32 with a new last axis.
+     */
+    public static INDArray toCategorical(INDArray y) {
+        if (y.length() == 0) {
+            throw new IllegalArgumentException("toCategorical: `y` is empty");
+        }
+        return toCategorical(y, (int) y.castTo(DataType.DOUBLE).maxNumber().doubleValue() + 1);
+    }
+
+    /**
+     * One-hot encodes integer class labels into {@code numClasses} classes, as
+     * {@code keras.utils.to_categorical(y, num_classes)}. A trailing axis of size 1 is dropped first, as Keras does.
+     */
+    public static INDArray toCategorical(INDArray y, int numClasses) {
+        long[] shape = y.shape();
+        if (shape.length > 1 && shape[shape.length - 1] == 1) {
+            shape = java.util.Arrays.copyOf(shape, shape.length - 1);
+        }
+        double[] labels = y.castTo(DataType.DOUBLE).reshape(y.length()).toDoubleVector();
+        float[] out = new float[labels.length * numClasses];
+        for (int i = 0; i < labels.length; i++) {
+            double label = labels[i];
+            if (label < 0 || label >= numClasses || label != Math.rint(label)) {
+                throw new IllegalArgumentException("toCategorical: labels must be integers in [0, " + numClasses
+                        + "), got " + label + " at index " + i);
+            }
+            out[i * numClasses + (int) label] = 1f;
+        }
+        long[] outShape = java.util.Arrays.copyOf(shape, shape.length + 1);
+        outShape[shape.length] = numClasses;
+        return Nd4j.create(out, outShape, 'c');
+    }
+
+    /**
+     * Normalizes along {@code axis} to unit Lp norm, as {@code keras.utils.normalize(x, axis=-1, order=2)}:
+     * {@code x / norm}, where a zero norm is left as 1 (so zero rows stay zero).
+     */
+    public static INDArray normalize(INDArray x, int axis, int order) {
+        if (order < 1) {
+            throw new IllegalArgumentException("normalize: `order` must be >= 1, got " + order);
+        }
+        int ax = axis < 0 ? x.rank() + axis : axis;
+        INDArray norm = Transforms.pow(Transforms.abs(x, true), order, false).sum(true, ax);
+        Transforms.pow(norm, 1.0 / order, false);
+        norm = Transforms.max(norm.eq(0).castTo(norm.dataType()).addi(norm), 0.0, false);
+        return x.div(norm.broadcast(x.shape()));
+    }
+
+    /** Normalizes along the last axis to unit L2 norm. */
+    public static INDArray normalize(INDArray x) {
+        return normalize(x, -1, 2);
+    }
+
+    /**
+     * Seeds every random generator keras4j uses (initializers, dropout, shuffling), as
+     * {@code keras.utils.set_random_seed}: afterwards, building and training the same model again gives
+     * identical weights and history.
+     */
+    public static void setRandomSeed(long seed) {
+        RandomState.seed(seed);
+    }
+}
