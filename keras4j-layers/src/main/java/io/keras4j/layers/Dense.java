@@ -1,0 +1,226 @@
+package io.keras4j.layers;
+
+import io.keras4j.activations.ActivationFunction;
+import io.keras4j.activations.Activations;
+import io.keras4j.backend.Ops;
+import io.keras4j.constraints.Constraint;
+import io.keras4j.engine.CallContext;
+import io.keras4j.engine.Config;
+import io.keras4j.engine.InputSpec;
+import io.keras4j.engine.Layer;
+import io.keras4j.engine.Variable;
+import io.keras4j.initializers.Initializer;
+import io.keras4j.initializers.Initializers;
+import io.keras4j.regularizers.Regularizer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.Map;
+
+/**
+ * The densely connected layer, as keras/src/layers/core/dense.py {@code Dense}:
+ * {@code output = activation(dot(input, kernel) + bias)}, with {@code kernel} of shape
+ * {@code (input_dim, units)} (Keras's layout) and {@code bias} of shape {@code (units,)}. An input of rank
+ * above 2 is multiplied along its last axis.
+ *
+ * <p>Input shape {@code (batch, ..., input_dim)}; output shape {@code (batch, ..., units)}.
+ * Defaults: no activation, use_bias true, kernel "glorot_uniform", bias "zeros".
+ * <pre>{@code new Dense(64).activation("relu")}  or  {@code new Dense(10, "softmax")}</pre>
+ */
+public class Dense extends Layer {
+    private final int units;
+    private ActivationFunction activation = Activations.get("linear");
+    private boolean useBias = true;
+    private Initializer kernelInitializer = Initializers.get("glorot_uniform");
+    private Initializer biasInitializer = Initializers.get("zeros");
+    private Regularizer kernelRegularizer;
+    private Regularizer biasRegularizer;
+    private Constraint kernelConstraint;
+    private Constraint biasConstraint;
+    private Variable kernel;
+    private Variable bias;
+
+    /** @param units dimensionality of the output space (positive) */
+    public Dense(int units) {
+        if (units <= 0) {
+            throw new IllegalArgumentException("Dense: received an invalid value for argument `units`, expected a positive integer, got " + units);
+        }
+        this.units = units;
+    }
+
+    /** Keras's {@code Dense(units, activation)}. */
+    public Dense(int units, String activation) {
+        this(units);
+        activation(activation);
+    }
+
+    public int units() {
+        return units;
+    }
+
+    /** The activation, by Keras identifier ("relu"); null for none. */
+    public Dense activation(String activation) {
+        this.activation = Activations.get(activation);
+        return this;
+    }
+
+    public Dense activation(ActivationFunction activation) {
+        this.activation = activation;
+        return this;
+    }
+
+    public Dense useBias(boolean useBias) {
+        this.useBias = useBias;
+        return this;
+    }
+
+    public Dense kernelInitializer(String initializer) {
+        return kernelInitializer(Initializers.get(initializer));
+    }
+
+    public Dense kernelInitializer(Initializer initializer) {
+        this.kernelInitializer = initializer;
+        return this;
+    }
+
+    public Dense biasInitializer(String initializer) {
+        return biasInitializer(Initializers.get(initializer));
+    }
+
+    public Dense biasInitializer(Initializer initializer) {
+        this.biasInitializer = initializer;
+        return this;
+    }
+
+    public Dense kernelRegularizer(Regularizer regularizer) {
+        this.kernelRegularizer = regularizer;
+        return this;
+    }
+
+    public Dense biasRegularizer(Regularizer regularizer) {
+        this.biasRegularizer = regularizer;
+        return this;
+    }
+
+    public Dense kernelConstraint(Constraint constraint) {
+        this.kernelConstraint = constraint;
+        return this;
+    }
+
+    public Dense biasConstraint(Constraint constraint) {
+        this.biasConstraint = constraint;
+        return this;
+    }
+
+    /** The kernel, shape {@code (input_dim, units)}; null before build. */
+    public Variable kernel() {
+        return kernel;
+    }
+
+    /** The bias, shape {@code (units,)}; null before build or without bias. */
+    public Variable bias() {
+        return bias;
+    }
+
+    @Override
+    protected void build(long[] inputShape) {
+        long inputDim = inputShape[inputShape.length - 1];
+        if (inputShape.length < 2 || inputDim <= 0) {
+            throw new IllegalArgumentException("Dense \"" + name() + "\" needs an input of rank >= 2 with a known last axis, got "
+                    + io.keras4j.engine.Shapes.format(inputShape));
+        }
+        kernel = addWeight("kernel", new long[]{inputDim, units}, kernelInitializer, kernelRegularizer, kernelConstraint, true);
+        if (useBias) {
+            bias = addWeight("bias", new long[]{units}, biasInitializer, biasRegularizer, biasConstraint, true);
+        }
+        setInputSpec(0, new InputSpec().minNdim(2).axis(-1, inputDim));
+    }
+
+    @Override
+    public long[] computeOutputShape(long[] inputShape) {
+        long[] out = inputShape.clone();
+        out[out.length - 1] = units;
+        return out;
+    }
+
+    @Override
+    protected INDArray call(INDArray input, CallContext ctx) {
+        long inputDim = kernel.value().size(0);
+        INDArray x = input.rank() == 2 ? input : input.reshape('c', input.length() / inputDim, inputDim);
+        long rows = x.size(0);
+        INDArray z = ctx.buffer("z", dtype(), rows, units);
+        Ops.matmul(x, false, kernel.value(), false, z, 0.0);
+        if (bias != null) {
+            z.addiRowVector(bias.value());
+        }
+        INDArray y = z;
+        if (!activation.name().equals("linear")) {
+            y = ctx.buffer("y", dtype(), rows, units);
+            activation.call(z, y);
+        }
+        ctx.save("x", x);
+        ctx.save("z", z);
+        ctx.save("y", y);
+        ctx.save("shape", input.shape());
+        return input.rank() == 2 ? y : y.reshape(computeOutputShape(input.shape()));
+    }
+
+    @Override
+    protected INDArray backward(INDArray gradOutput, CallContext ctx) {
+        INDArray x = ctx.saved("x");
+        INDArray z = ctx.saved("z");
+        INDArray y = ctx.saved("y");
+        INDArray dy = gradOutput.rank() == 2 ? gradOutput : gradOutput.reshape('c', z.size(0), units);
+        INDArray dz = dy;
+        if (y != z) {
+            dz = ctx.buffer("dz", dtype(), z.size(0), units);
+            activation.gradient(z, y, dy, dz);
+        }
+        Ops.matmul(x, true, dz, false, kernel.gradient(), kernel.gradientBeta());
+        if (bias != null) {
+            if (bias.gradientBeta() == 0.0) {
+                dz.sum(bias.gradient(), 0);
+            } else {
+                bias.gradient().addi(dz.sum(0));
+            }
+        }
+        if (!ctx.needsInputGradient(0)) {
+            return null;
+        }
+        INDArray dx = ctx.buffer("dx", dtype(), z.size(0), kernel.value().size(0));
+        Ops.matmul(dz, false, kernel.value(), true, dx, 0.0);
+        long[] shape = ctx.saved("shape");
+        return shape.length == 2 ? dx : dx.reshape(shape);
+    }
+
+    @Override
+    public Map<String, Object> getConfig() {
+        Map<String, Object> config = super.getConfig();
+        config.put("units", units);
+        config.put("activation", activation.name());
+        config.put("use_bias", useBias);
+        config.put("kernel_initializer", kernelInitializer);
+        config.put("bias_initializer", biasInitializer);
+        config.put("kernel_regularizer", kernelRegularizer);
+        config.put("bias_regularizer", biasRegularizer);
+        config.put("kernel_constraint", kernelConstraint);
+        config.put("bias_constraint", biasConstraint);
+        return config;
+    }
+
+    /** A Dense layer from its Keras config. */
+    public static Dense fromConfig(Map<String, Object> map) {
+        Config c = new Config("Dense", map).allow("units", "activation", "use_bias", "kernel_initializer", "bias_initializer",
+                "kernel_regularizer", "bias_regularizer", "activity_regularizer", "kernel_constraint", "bias_constraint",
+                "lora_rank", "lora_alpha", "quantization_config");
+        Dense d = new Dense(c.getInt("units"))
+                .activation(c.activation("activation"))
+                .useBias(c.getBoolean("use_bias", true))
+                .kernelInitializer(c.initializer("kernel_initializer", "glorot_uniform"))
+                .biasInitializer(c.initializer("bias_initializer", "zeros"))
+                .kernelRegularizer(c.regularizer("kernel_regularizer"))
+                .biasRegularizer(c.regularizer("bias_regularizer"))
+                .kernelConstraint(c.constraint("kernel_constraint"))
+                .biasConstraint(c.constraint("bias_constraint"));
+        return c.applyBase(d);
+    }
+}
