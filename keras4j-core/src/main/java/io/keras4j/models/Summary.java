@@ -32,9 +32,7 @@ final class Summary {
             widths[i] = (int) (positions[i] * lineLength) - current;
             current += widths[i];
         }
-        // the table spans lineLength including borders and one space of padding on each side of each cell
-        int content = lineLength - (widths.length + 1) - 2 * widths.length;
-        int[] cell = shrink(widths, content);
+        int[] cell = fitToWidth(widths, lineLength);
         List<String[]> rows = new ArrayList<>();
         for (Layer layer : layers) {
             String[] row = new String[header.length];
@@ -49,10 +47,10 @@ final class Summary {
         StringBuilder out = new StringBuilder();
         out.append("Model: \"").append(model.name()).append("\"\n");
         out.append(border('\u250f', '\u2501', '\u2533', '\u2513', cell));
-        out.append(line('\u2503', header, cell, new boolean[header.length]));
-        out.append(border('\u2521', '\u2501', '\u2547', '\u2529', cell));
         boolean[] right = new boolean[header.length];
         right[2] = true;
+        out.append(line('\u2503', header, cell, right));
+        out.append(border('\u2521', '\u2501', '\u2547', '\u2529', cell));
         for (int r = 0; r < rows.size(); r++) {
             out.append(line('\u2502', rows.get(r), cell, right));
             if (r < rows.size() - 1) {
@@ -80,18 +78,24 @@ final class Summary {
                 && model.graph().nodes().size() == model.layers().size() - 1;
     }
 
-    private static int[] shrink(int[] widths, int content) {
-        int total = 0;
+    /**
+     * The content width of each column once the table (borders and one space of padding on each side of each
+     * cell included) is fitted into {@code lineLength}, as rich's {@code ratio_reduce} shrinks the columns:
+     * the excess is taken from the columns in turn, each giving round(excess left / columns left).
+     */
+    private static int[] fitToWidth(int[] widths, int lineLength) {
+        int total = widths.length + 1;
         for (int w : widths) {
-            total += w;
+            total += w + 2;
         }
-        int[] out = new int[widths.length];
-        int assigned = 0;
+        int excess = Math.max(0, total - lineLength);
+        int[] cell = new int[widths.length];
         for (int i = 0; i < widths.length; i++) {
-            out[i] = i == widths.length - 1 ? content - assigned : (int) Math.floor((double) widths[i] * content / total);
-            assigned += out[i];
+            int share = (int) Math.rint((double) excess / (widths.length - i));
+            cell[i] = widths[i] - share;
+            excess -= share;
         }
-        return out;
+        return cell;
     }
 
     private static String outputShape(Model model, Layer layer) {
