@@ -456,14 +456,9 @@ public class Model extends Layer {
         long[] expected = input.shape();
         long[] actual = x.shape();
         if (!Shapes.compatible(expected, actual)) {
-            for (Node node : graph().nodes()) {
-                int at = node.inputs().indexOf(input);
-                if (at >= 0) {
-                    String msg = node.layer().checkInputShape(at, actual);
-                    if (msg != null) {
-                        throw new IllegalArgumentException(method + ": " + msg);
-                    }
-                }
+            String rejection = firstRejection(input, actual);
+            if (rejection != null) {
+                throw new IllegalArgumentException(method + ": " + rejection);
             }
             throw new IllegalArgumentException(method + ": input " + i + " (\"" + input.node().layer().name() + "\") of model \""
                     + name() + "\" expects shape " + Shapes.format(expected) + ", got an array of shape " + Arrays.toString(actual));
@@ -479,6 +474,42 @@ public class Model extends Layer {
                     + Backend.dtypeName(x.dataType()) + "\")");
         }
         return x.castTo(want);
+    }
+
+    /**
+     * Follows a wrongly shaped input through the graph, as Keras would run it, and returns the message of the
+     * first layer that rejects what it would receive (e.g. the Dense after a Flatten), or null.
+     */
+    private String firstRejection(KerasTensor input, long[] actual) {
+        Map<KerasTensor, long[]> shapes = new IdentityHashMap<>();
+        shapes.put(input, actual);
+        for (Node node : graph().nodes()) {
+            List<long[]> in = new ArrayList<>();
+            boolean reached = false;
+            for (int i = 0; i < node.inputs().size(); i++) {
+                long[] shape = shapes.get(node.inputs().get(i));
+                reached |= shape != null;
+                in.add(shape != null ? shape : node.inputs().get(i).shape());
+            }
+            if (!reached) {
+                continue;
+            }
+            for (int i = 0; i < in.size(); i++) {
+                String msg = node.layer().checkInputShape(i, in.get(i));
+                if (msg != null) {
+                    return msg;
+                }
+            }
+            try {
+                List<long[]> out = node.layer().computeOutputShapes(in);
+                for (int o = 0; o < out.size(); o++) {
+                    shapes.put(node.outputs().get(o), out.get(o));
+                }
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+        }
+        return null;
     }
 
     private static String sizes(INDArray[] arrays) {
