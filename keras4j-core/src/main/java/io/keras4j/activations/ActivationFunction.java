@@ -13,7 +13,7 @@ public interface ActivationFunction {
     /** The Keras identifier ("relu"). */
     String name();
 
-    /** Writes {@code f(x)} into {@code out} (same shape, not aliasing {@code x}). */
+    /** Writes {@code f(x)} into {@code out} (shaped by {@link #outputShape}, not aliasing {@code x}). */
     void call(INDArray x, INDArray out);
 
     /**
@@ -22,9 +22,16 @@ public interface ActivationFunction {
      */
     void gradient(INDArray x, INDArray y, INDArray dy, INDArray out);
 
+    /**
+     * The output shape for an input shape: the same shape, except for "glu", which halves its axis.
+     */
+    default long[] outputShape(long[] inputShape) {
+        return inputShape.clone();
+    }
+
     /** Returns {@code f(x)} as a new array. */
     default INDArray apply(INDArray x) {
-        INDArray out = x.ulike();
+        INDArray out = org.nd4j.linalg.factory.Nd4j.createUninitialized(x.dataType(), outputShape(x.shape()), 'c');
         call(x, out);
         return out;
     }

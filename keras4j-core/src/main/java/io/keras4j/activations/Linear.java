@@ -2,11 +2,10 @@ package io.keras4j.activations;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** The identity, {@code linear(x) = x} (Keras's default "no activation"). */
-final class Linear implements ActivationFunction {
-    @Override
-    public String name() {
-        return "linear";
+/** The identity, {@code linear(x) = x}, as keras/src/activations/activations.py {@code linear} (Keras's "no activation"). */
+final class Linear extends BaseActivation {
+    Linear() {
+        super("linear");
     }
 
     @Override

@@ -3,11 +3,13 @@ package io.keras4j.activations;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** {@code sigmoid(x) = 1 / (1 + exp(-x))}; derivative {@code y * (1 - y)}. */
-final class Sigmoid implements ActivationFunction {
-    @Override
-    public String name() {
-        return "sigmoid";
+/**
+ * {@code sigmoid(x) = 1 / (1 + exp(-x))}, as keras/src/activations/activations.py {@code sigmoid};
+ * gradient {@code y * (1 - y)}.
+ */
+final class Sigmoid extends BaseActivation {
+    Sigmoid() {
+        super("sigmoid");
     }
 
     @Override
@@ -17,7 +19,6 @@ final class Sigmoid implements ActivationFunction {
 
     @Override
     public void gradient(INDArray x, INDArray y, INDArray dy, INDArray out) {
-        // out = dy * y * (1 - y)
         out.assign(y).rsubi(1.0).muli(y).muli(dy);
     }
 }

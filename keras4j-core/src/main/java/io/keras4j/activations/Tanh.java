@@ -3,11 +3,10 @@ package io.keras4j.activations;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** {@code tanh(x)}; derivative {@code 1 - y^2}. */
-final class Tanh implements ActivationFunction {
-    @Override
-    public String name() {
-        return "tanh";
+/** {@code tanh(x)}, as keras/src/activations/activations.py {@code tanh}; gradient {@code 1 - y^2}. */
+final class Tanh extends BaseActivation {
+    Tanh() {
+        super("tanh");
     }
 
     @Override
@@ -17,7 +16,6 @@ final class Tanh implements ActivationFunction {
 
     @Override
     public void gradient(INDArray x, INDArray y, INDArray dy, INDArray out) {
-        // out = dy * (1 - y^2)
         out.assign(y).muli(y).rsubi(1.0).muli(dy);
     }
 }

@@ -1,21 +1,27 @@
 package io.keras4j.losses;
 
+import io.keras4j.engine.Shapes;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The base of every loss, as keras/src/losses/loss.py {@code Loss}.
+ * The base of every loss, as keras/src/losses/loss.py {@code Loss} with {@code reduce_weighted_values}.
  *
- * <p>A loss computes one value per sample row (reducing the last axis, as Keras's loss functions do),
- * multiplies by the sample weights and reduces them: "sum_over_batch_size" (the default) divides the
- * weighted sum by the number of values, "sum" keeps the sum, "none" keeps the values. Subclasses
- * implement the per-row value and its gradient on 2-D views {@code [rows, classes]}.
+ * <p>A loss computes one value per row of a 2-D view {@code [rows, columns]} of the predictions (by default
+ * the last axis is reduced, as Keras's loss functions do), multiplies by the sample weights (and by the mask
+ * of a loss such as SparseCategoricalCrossentropy with {@code ignore_class}) and reduces: "sum_over_batch_size"
+ * / "mean" (the default) divide the weighted sum by the number of values, "sum" keeps the sum,
+ * "mean_with_sample_weight" divides by the sum of the sample weights, "none" leaves the values
+ * ({@link #call}; {@link #compute} then returns their weighted sum). Subclasses implement the per-row values and
+ * their gradient; {@link #computeWithGradient} gives value and gradient in one pass for the training loop.
  */
 public abstract class Loss {
+    private static final List<String> REDUCTIONS = List.of("sum_over_batch_size", "sum", "mean", "mean_with_sample_weight", "none");
     private String name;
     private String reduction = "sum_over_batch_size";
 
@@ -39,14 +45,15 @@ public abstract class Loss {
         return reduction;
     }
 
-    /** Sets the reduction: "sum_over_batch_size" (default), "sum", "mean_with_sample_weight" or "none". */
+    /** Sets the reduction: "sum_over_batch_size" (default), "sum", "mean", "mean_with_sample_weight" or "none" (null). */
     @SuppressWarnings("unchecked")
     public <L extends Loss> L reduction(String reduction) {
-        if (!Arrays.asList("sum_over_batch_size", "sum", "mean", "mean_with_sample_weight", "none").contains(reduction)) {
-            throw new IllegalArgumentException("Loss \"" + name + "\": invalid `reduction` '" + reduction
-                    + "'; expected one of sum_over_batch_size, sum, mean, mean_with_sample_weight, none");
+        String r = reduction == null ? "none" : reduction;
+        if (!REDUCTIONS.contains(r)) {
+            throw new IllegalArgumentException("Loss \"" + name + "\": invalid value for argument `reduction`: expected one of "
+                    + REDUCTIONS + ", got '" + reduction + "'");
         }
-        this.reduction = reduction;
+        this.reduction = r;
         return (L) this;
     }
 
@@ -59,13 +66,35 @@ public abstract class Loss {
      */
     protected abstract INDArray rowGradient(INDArray yTrue, INDArray yPred, INDArray weights);
 
+    /** Both {@link #rowLosses} and {@link #rowGradient}; losses override it to share work between the two. */
+    protected INDArray[] rowLossesAndGradient(INDArray yTrue, INDArray yPred, INDArray weights) {
+        return new INDArray[]{rowLosses(yTrue, yPred), rowGradient(yTrue, yPred, weights)};
+    }
+
+    /** The 2-D view {@code [rows, columns]} of a prediction shape: by default the last axis is reduced. */
+    protected long[] view(long[] predShape) {
+        long cols = predShape.length == 0 ? 1 : predShape[predShape.length - 1];
+        return new long[]{Arrays.stream(predShape).reduce(1, (a, b) -> a * b) / Math.max(cols, 1), cols};
+    }
+
+    /** The shape of the unreduced values ({@link #call}): by default the prediction shape without its last axis. */
+    protected long[] valuesShape(long[] predShape) {
+        return Arrays.copyOf(predShape, Math.max(1, predShape.length - 1));
+    }
+
+    /** Which rows count (1) or are ignored (0), as Keras's loss masks; null when all count. */
+    protected INDArray rowMask(INDArray yTrue, INDArray yPred) {
+        return null;
+    }
+
     /**
-     * Checks that {@code yTrue} fits {@code yPred} and returns the 2-D view of {@code yTrue} in yPred's dtype.
-     * Sparse losses override it to expand labels to one-hot rows.
+     * Checks that {@code yTrue} fits {@code yPred} and returns its 2-D view in yPred's dtype. Sparse losses
+     * override it to expand labels to one-hot rows.
      */
     protected INDArray targets2d(INDArray yTrue, INDArray yPred) {
         validate(yTrue, yPred.shape(), "the model");
-        return as2d(yTrue.dataType() == yPred.dataType() ? yTrue : yTrue.castTo(yPred.dataType()));
+        INDArray t = yTrue.dataType() == yPred.dataType() ? yTrue : yTrue.castTo(yPred.dataType());
+        return t.reshape('c', view(yPred.shape()));
     }
 
     /**
@@ -75,35 +104,30 @@ public abstract class Loss {
      * @param where      what produces the predictions, for the message ("output \"dense_1\"")
      */
     public void validate(INDArray yTrue, long[] yPredShape, String where) {
-        if (!io.keras4j.engine.Shapes.compatible(yPredShape, yTrue.shape())) {
+        if (!Shapes.compatible(yPredShape, yTrue.shape())) {
             throw new IllegalArgumentException("Loss \"" + name + "\" expects targets shaped like the predictions of " + where
                     + " " + Arrays.toString(yPredShape) + ", got targets of shape " + Arrays.toString(yTrue.shape()));
         }
     }
 
-    static INDArray as2d(INDArray a) {
-        if (a.rank() == 2) {
-            return a;
-        }
-        long cols = a.rank() == 0 ? 1 : a.size(a.rank() - 1);
-        return a.reshape('c', a.length() / cols, cols);
+    private INDArray predictions2d(INDArray yPred) {
+        return yPred.reshape('c', view(yPred.shape()));
     }
 
-    /** The unreduced per-sample values: shape of {@code yPred} without its last axis. */
+    /** The unreduced values, as Keras's {@code loss.call(y_true, y_pred)}: shape of {@code yPred} without its last axis. */
     public INDArray call(INDArray yTrue, INDArray yPred) {
-        INDArray rows = rowLosses(targets2d(yTrue, yPred), as2d(yPred));
-        long[] shape = Arrays.copyOf(yPred.shape(), Math.max(1, yPred.rank() - 1));
-        return rows.reshape(shape);
+        INDArray rows = rowLosses(targets2d(yTrue, yPred), predictions2d(yPred));
+        INDArray mask = rowMask(yTrue, yPred);
+        if (mask != null) {
+            rows = rows.mul(mask);
+        }
+        return rows.reshape(valuesShape(yPred.shape()));
     }
 
-    /** The reduced loss, as Keras's {@code loss(y_true, y_pred, sample_weight)}. */
+    /** The reduced loss, as Keras's {@code loss(y_true, y_pred, sample_weight)}; sampleWeight may be null. */
     public double compute(INDArray yTrue, INDArray yPred, INDArray sampleWeight) {
-        INDArray values = rowLosses(targets2d(yTrue, yPred), as2d(yPred));
-        INDArray w = rowWeights(values.length(), yPred.size(0), sampleWeight, values.dataType());
-        if (w != null) {
-            values = values.mul(w.reshape(values.shape()));
-        }
-        return values.sumNumber().doubleValue() / divisor(values.length(), w);
+        INDArray values = rowLosses(targets2d(yTrue, yPred), predictions2d(yPred));
+        return weights(yTrue, yPred, sampleWeight).reduce(values);
     }
 
     /** Same as {@link #compute(INDArray, INDArray, INDArray)} without sample weights. */
@@ -113,46 +137,73 @@ public abstract class Loss {
 
     /** The gradient of {@link #compute} with respect to {@code yPred}, of yPred's shape. */
     public INDArray gradient(INDArray yTrue, INDArray yPred, INDArray sampleWeight) {
-        INDArray pred2d = as2d(yPred);
-        long rows = pred2d.size(0);
-        INDArray w = rowWeights(rows, yPred.size(0), sampleWeight, yPred.dataType());
-        INDArray weights = w == null ? Nd4j.valueArrayOf(new long[]{rows, 1}, 1.0, yPred.dataType()) : w.reshape(rows, 1);
-        double divisor = divisor(rows, w);
-        if (divisor != 1.0) {
-            weights = weights.div(divisor);
-        }
-        return rowGradient(targets2d(yTrue, yPred), pred2d, weights).reshape(yPred.shape());
+        Weights w = weights(yTrue, yPred, sampleWeight);
+        return rowGradient(targets2d(yTrue, yPred), predictions2d(yPred), w.scaled()).reshape(yPred.shape());
     }
 
-    private INDArray rowWeights(long rows, long batch, INDArray sampleWeight, org.nd4j.linalg.api.buffer.DataType dtype) {
+    /**
+     * The value of {@link #compute} and its gradient with respect to {@code yPred} in one call, sharing the
+     * target conversion and intermediate results (one training step needs both).
+     */
+    public ValueAndGradient computeWithGradient(INDArray yTrue, INDArray yPred, INDArray sampleWeight) {
+        Weights w = weights(yTrue, yPred, sampleWeight);
+        INDArray[] both = rowLossesAndGradient(targets2d(yTrue, yPred), predictions2d(yPred), w.scaled());
+        return new ValueAndGradient(w.reduce(both[0]), both[1].reshape(yPred.shape()));
+    }
+
+    /** Per-row weights {@code [rows, 1]} and the divisor of the weighted sum. */
+    private static final class Weights {
+        final INDArray column;
+        final double divisor;
+
+        Weights(INDArray column, double divisor) {
+            this.column = column;
+            this.divisor = divisor;
+        }
+
+        double reduce(INDArray values) {
+            return values.reshape(values.length()).mul(column.reshape(values.length())).sumNumber().doubleValue() / divisor;
+        }
+
+        INDArray scaled() {
+            return divisor == 1.0 ? column : column.div(divisor);
+        }
+    }
+
+    /**
+     * The per-row weights {@code [rows, 1]} (sample weights times the mask) and what the weighted sum is divided by, as keras/src/losses/loss.py {@code apply_mask} and {@code reduce_values}.
+     */
+    private Weights weights(INDArray yTrue, INDArray yPred, INDArray sampleWeight) {
+        long[] v = view(yPred.shape());
+        long rows = v[0];
+        long batch = yPred.rank() == 0 ? 1 : yPred.size(0);
+        DataType dtype = yPred.dataType();
+        INDArray w;
         if (sampleWeight == null) {
-            return null;
+            w = org.nd4j.linalg.factory.Nd4j.ones(dtype, rows, 1);
+        } else if (sampleWeight.length() == rows) {
+            w = sampleWeight.castTo(dtype).reshape(rows, 1);
+        } else if (sampleWeight.length() == batch && rows % batch == 0 && rows >= batch) {
+            w = sampleWeight.castTo(dtype).reshape(batch, 1).repeat(1, rows / batch).reshape(rows, 1);
+        } else {
+            throw new IllegalArgumentException("Loss \"" + name + "\": sample_weight must have one value per sample (" + batch
+                    + ") or per loss value (" + rows + "), got shape " + Arrays.toString(sampleWeight.shape()));
         }
-        if (sampleWeight.length() == rows) {
-            return sampleWeight.castTo(dtype).reshape(rows);
+        INDArray mask = rowMask(yTrue, yPred);
+        boolean mean = reduction.equals("sum_over_batch_size") || reduction.equals("mean");
+        if (mask != null) {
+            INDArray m = mask.castTo(dtype).reshape(rows, 1);
+            double valid = m.sumNumber().doubleValue();
+            w = w.mul(mean ? (valid == 0 ? m.mul(0) : m.mul(rows / valid)) : m);
         }
-        if (sampleWeight.length() != batch) {
-            throw new IllegalArgumentException("Loss \"" + name + "\": sample_weight must have one value per sample ("
-                    + batch + "), got shape " + Arrays.toString(sampleWeight.shape()));
+        double divisor = 1.0;
+        if (mean || (reduction.equals("mean_with_sample_weight") && sampleWeight == null && mask == null)) {
+            divisor = rows;
+        } else if (reduction.equals("mean_with_sample_weight")) {
+            double sum = w.sumNumber().doubleValue();
+            divisor = sum == 0 ? Double.POSITIVE_INFINITY : sum;
         }
-        long perSample = rows / batch;
-        return sampleWeight.castTo(dtype).reshape(batch, 1).repeat(1, perSample).reshape(rows);
-    }
-
-    private double divisor(long count, INDArray weights) {
-        switch (reduction) {
-            case "sum":
-            case "none":
-                return 1.0;
-            case "mean_with_sample_weight":
-                if (weights != null) {
-                    double sum = weights.sumNumber().doubleValue();
-                    return sum == 0 ? 1.0 : sum;
-                }
-                return count;
-            default:
-                return count;
-        }
+        return new Weights(w, divisor);
     }
 
     /** The Keras config: {@code name}, {@code reduction} and the subclass's own keys. */
@@ -166,5 +217,26 @@ public abstract class Loss {
     @Override
     public String toString() {
         return getClass().getSimpleName() + getConfig();
+    }
+
+    /** A loss value with its gradient with respect to the predictions. */
+    public static final class ValueAndGradient {
+        private final double value;
+        private final INDArray gradient;
+
+        ValueAndGradient(double value, INDArray gradient) {
+            this.value = value;
+            this.gradient = gradient;
+        }
+
+        /** The reduced loss. */
+        public double value() {
+            return value;
+        }
+
+        /** d value / d yPred, of yPred's shape. */
+        public INDArray gradient() {
+            return gradient;
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
  */
 public class SparseCategoricalCrossentropy extends Loss {
     private final CategoricalCrossentropy dense = new CategoricalCrossentropy();
+    private Integer ignoreClass;
 
     public SparseCategoricalCrossentropy() {
         super("sparse_categorical_crossentropy");
@@ -25,6 +26,29 @@ public class SparseCategoricalCrossentropy extends Loss {
     public SparseCategoricalCrossentropy fromLogits(boolean fromLogits) {
         dense.fromLogits(fromLogits);
         return this;
+    }
+
+    /**
+     * A label value whose rows are ignored (Keras's {@code ignore_class}, e.g. -1 or 255 for "void" pixels): their
+     * loss is 0 and they are left out of the mean, as Keras masks them. Null (default) ignores nothing.
+     */
+    public SparseCategoricalCrossentropy ignoreClass(Integer ignoreClass) {
+        this.ignoreClass = ignoreClass;
+        return this;
+    }
+
+    @Override
+    protected INDArray rowMask(INDArray yTrue, INDArray yPred) {
+        return ignoreClass == null ? null : yTrue.neq(ignoreClass.doubleValue()).castTo(yPred.dataType()).reshape(yTrue.length());
+    }
+
+    /** The labels with ignored ones replaced by class 0, as Keras does before the crossentropy. */
+    private INDArray kept(INDArray yTrue) {
+        if (ignoreClass == null) {
+            return yTrue;
+        }
+        INDArray mask = yTrue.neq(ignoreClass.doubleValue()).castTo(yTrue.dataType());
+        return yTrue.mul(mask);
     }
 
     @Override
@@ -39,8 +63,9 @@ public class SparseCategoricalCrossentropy extends Loss {
                     + (t.length == p.length && t[t.length - 1] == p[p.length - 1] ? " (one-hot targets need categorical_crossentropy)" : ""));
         }
         long classes = p[p.length - 1];
-        double min = yTrue.minNumber().doubleValue();
-        double max = yTrue.maxNumber().doubleValue();
+        INDArray labels = kept(yTrue);
+        double min = labels.minNumber().doubleValue();
+        double max = labels.maxNumber().doubleValue();
         if (min < 0 || max >= classes) {
             throw new IllegalArgumentException("Loss \"" + name() + "\" expects class indices in [0, " + classes + ") for the "
                     + classes + " classes of " + where + ", got labels in [" + (long) min + ", " + (long) max + "]");
@@ -51,7 +76,7 @@ public class SparseCategoricalCrossentropy extends Loss {
     protected INDArray targets2d(INDArray yTrue, INDArray yPred) {
         validate(yTrue, yPred.shape(), "the model");
         int classes = (int) yPred.size(yPred.rank() - 1);
-        int[] labels = yTrue.castTo(DataType.INT).reshape(yTrue.length()).toIntVector();
+        int[] labels = kept(yTrue).castTo(DataType.INT).reshape(yTrue.length()).toIntVector();
         float[] oneHot = new float[labels.length * classes];
         for (int i = 0; i < labels.length; i++) {
             oneHot[i * classes + labels[i]] = 1f;
@@ -73,7 +98,7 @@ public class SparseCategoricalCrossentropy extends Loss {
     public Map<String, Object> getConfig() {
         Map<String, Object> config = super.getConfig();
         config.put("from_logits", dense.fromLogits());
-        config.put("ignore_class", null);
+        config.put("ignore_class", ignoreClass);
         return config;
     }
 }

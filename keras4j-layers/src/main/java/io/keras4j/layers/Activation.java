@@ -2,18 +2,15 @@ package io.keras4j.layers;
 
 import io.keras4j.activations.ActivationFunction;
 import io.keras4j.activations.Activations;
-import io.keras4j.engine.CallContext;
 import io.keras4j.engine.Config;
-import io.keras4j.engine.Layer;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Map;
 
 /**
  * Applies an activation function, as keras/src/layers/activations/activation.py {@code Activation}:
- * {@code new Activation("relu")}. Output shape equals input shape.
+ * {@code new Activation("relu")}. Output shape equals input shape (half the last axis for "glu").
  */
-public class Activation extends Layer {
+public class Activation extends BaseActivationLayer {
     private final ActivationFunction activation;
 
     /** @param activation a Keras activation identifier ("relu", "softmax", ...) */
@@ -26,20 +23,8 @@ public class Activation extends Layer {
     }
 
     @Override
-    protected INDArray call(INDArray input, CallContext ctx) {
-        INDArray y = ctx.buffer("y", input.dataType(), input.shape());
-        activation.call(input, y);
-        ctx.save("x", input);
-        ctx.save("y", y);
-        return y;
-    }
-
-    @Override
-    protected INDArray backward(INDArray gradOutput, CallContext ctx) {
-        INDArray x = ctx.saved("x");
-        INDArray dx = ctx.buffer("dx", x.dataType(), x.shape());
-        activation.gradient(x, ctx.saved("y"), gradOutput, dx);
-        return dx;
+    ActivationFunction function() {
+        return activation;
     }
 
     @Override

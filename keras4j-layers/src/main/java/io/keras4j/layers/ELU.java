@@ -1,0 +1,46 @@
+package io.keras4j.layers;
+
+import io.keras4j.activations.ActivationFunction;
+import io.keras4j.activations.Activations;
+import io.keras4j.engine.Config;
+
+import java.util.Map;
+
+/**
+ * The exponential linear unit layer, as keras/src/layers/activations/elu.py {@code ELU}:
+ * {@code f(x) = x >= 0 ? x : alpha * (exp(x) - 1)}, alpha default 1.0. Output shape = input shape.
+ * The config carries {@code alpha} (Keras 2 saved it; Keras 3 accepts it).
+ */
+public class ELU extends BaseActivationLayer {
+    private final double alpha;
+    private final ActivationFunction function;
+
+    /** Keras's {@code ELU()}: alpha 1.0. */
+    public ELU() {
+        this(1.0);
+    }
+
+    /** @param alpha the scale of the negative section */
+    public ELU(double alpha) {
+        this.alpha = alpha;
+        this.function = Activations.elu(alpha);
+    }
+
+    @Override
+    ActivationFunction function() {
+        return function;
+    }
+
+    @Override
+    public Map<String, Object> getConfig() {
+        Map<String, Object> config = super.getConfig();
+        config.put("alpha", alpha);
+        return config;
+    }
+
+    /** An ELU layer from its Keras config. */
+    public static ELU fromConfig(Map<String, Object> map) {
+        Config c = new Config("ELU", map).allow("alpha");
+        return c.applyBase(new ELU(c.getDouble("alpha", 1.0)));
+    }
+}
