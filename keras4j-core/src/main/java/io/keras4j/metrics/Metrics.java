@@ -116,6 +116,37 @@ public final class Metrics {
         return new boolean[]{binary, sparse};
     }
 
+    /**
+     * Whether a metric improves "up" or "down", as the {@code _direction} Keras metrics carry (used by
+     * callbacks in mode "auto"); null for unknown names and for Mean/Sum.
+     */
+    public static String direction(String identifier) {
+        String id = identifier.toLowerCase();
+        if (id.equals("acc") || id.equals("accuracy")) {
+            return "up";
+        }
+        if (!REGISTRY.contains(identifier)) {
+            return null;
+        }
+        Metric m;
+        try {
+            m = get(identifier);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        if (m instanceof Mean || m instanceof Sum || m instanceof IoU) {
+            return m instanceof IoU ? "up" : null;
+        }
+        if (m instanceof FalsePositives || m instanceof FalseNegatives || m instanceof RootMeanSquaredError) {
+            return "down";
+        }
+        boolean up = m instanceof Accuracy || m instanceof BinaryAccuracy || m instanceof CategoricalAccuracy
+                || m instanceof SparseCategoricalAccuracy || m instanceof TopKCategoricalAccuracy
+                || m instanceof SparseTopKCategoricalAccuracy || m instanceof ConfusionMetric || m instanceof AUC
+                || m instanceof FBetaScore || m instanceof R2Score || identifier.equalsIgnoreCase("cosine_similarity");
+        return up ? "up" : "down";
+    }
+
     private static double num(Map<String, Object> c, String key, double dflt) {
         Object v = c.get(key);
         return v == null ? dflt : ((Number) v).doubleValue();

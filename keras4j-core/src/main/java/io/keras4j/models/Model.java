@@ -46,6 +46,7 @@ public class Model extends Layer {
     private Graph.State predictState;
     private Trainer trainer;
     private boolean stopTraining;
+    private Integer resumeEpoch;
 
     /** A model from one input to one output. */
     public Model(KerasTensor input, KerasTensor output) {
@@ -296,6 +297,21 @@ public class Model extends Layer {
 
     public boolean stopTraining() {
         return stopTraining;
+    }
+
+    /**
+     * Makes the running {@code fit} start at {@code epoch} instead of its {@code initialEpoch}, as Keras's
+     * {@code model._initial_epoch}; set by a callback in {@code onTrainBegin} (BackupAndRestore).
+     */
+    public void setInitialEpoch(int epoch) {
+        this.resumeEpoch = epoch;
+    }
+
+    /** The epoch set by {@link #setInitialEpoch}, or {@code dflt}; clears it. */
+    int takeInitialEpoch(int dflt) {
+        Integer e = resumeEpoch;
+        resumeEpoch = null;
+        return e == null ? dflt : e;
     }
 
     // ---- fit / evaluate / predict --------------------------------------------------------
