@@ -3,12 +3,12 @@ package io.keras4j.metrics;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * How often binary predictions match the targets, as {@code keras.metrics.BinaryAccuracy}
- * ("binary_accuracy"): a prediction counts as 1 when it is greater than {@code threshold} (default 0.5);
- * the per-sample value is the mean over the last axis.
+ * How often binary predictions match the targets, as keras/src/metrics/accuracy_metrics.py
+ * {@code binary_accuracy}: a prediction counts as 1 when it is greater than {@code threshold} (default 0.5),
+ * and the per-sample value is {@code mean(y_true == (y_pred > threshold))} over the last axis.
  */
 public class BinaryAccuracy extends MeanMetricWrapper {
-    private final double threshold;
+    private double threshold;
 
     public BinaryAccuracy() {
         this("binary_accuracy", 0.5);
@@ -19,10 +19,24 @@ public class BinaryAccuracy extends MeanMetricWrapper {
         this.threshold = threshold;
     }
 
+    /** The decision threshold, as Keras's {@code threshold=} (default 0.5). */
+    public BinaryAccuracy threshold(double threshold) {
+        this.threshold = threshold;
+        return this;
+    }
+
     @Override
     protected INDArray values(INDArray yTrue, INDArray yPred) {
         INDArray predicted = yPred.gt(threshold).castTo(yPred.dataType());
-        INDArray matches = yTrue.castTo(yPred.dataType()).reshape(yPred.shape()).eq(predicted).castTo(yPred.dataType());
-        return matches.mean(yPred.rank() - 1);
+        INDArray target = MetricUtils.sameShape(yTrue.castTo(yPred.dataType()), yPred.shape(), name());
+        INDArray matches = target.eq(predicted).castTo(yPred.dataType());
+        return yPred.rank() == 0 ? matches : matches.mean(yPred.rank() - 1);
+    }
+
+    @Override
+    public java.util.Map<String, Object> getConfig() {
+        java.util.Map<String, Object> config = super.getConfig();
+        config.put("threshold", threshold);
+        return config;
     }
 }

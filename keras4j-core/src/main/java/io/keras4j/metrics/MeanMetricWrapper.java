@@ -2,29 +2,41 @@ package io.keras4j.metrics;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.util.function.BiFunction;
+
 /**
  * A metric that averages a per-sample function of targets and predictions over all samples seen, as
- * {@code keras.metrics.MeanMetricWrapper}. Subclasses give the per-sample {@link #values}.
+ * keras/src/metrics/reduction_metrics.py {@code MeanMetricWrapper}: {@code fn(y_true, y_pred)} gives
+ * per-sample values (averaged over any trailing axes), weighted by {@code sample_weight}.
+ *
+ * <pre>{@code
+ * Metric m = new MeanMetricWrapper("abs_err", (t, p) -> Transforms.abs(t.sub(p)).mean(-1));
+ * }</pre>
  */
-public abstract class MeanMetricWrapper extends Metric {
+public class MeanMetricWrapper extends Metric {
     private final Mean mean;
+    private final BiFunction<INDArray, INDArray, INDArray> fn;
 
-    protected MeanMetricWrapper(String name) {
+    /** A metric averaging {@code fn(yTrue, yPred)}. */
+    public MeanMetricWrapper(String name, BiFunction<INDArray, INDArray, INDArray> fn) {
         super(name);
         this.mean = new Mean(name);
+        this.fn = fn;
+    }
+
+    /** For subclasses that override {@link #values}. */
+    protected MeanMetricWrapper(String name) {
+        this(name, null);
     }
 
     /** The per-sample values, shape {@code [batch]} (or the targets' shape without the last axis). */
-    protected abstract INDArray values(INDArray yTrue, INDArray yPred);
+    protected INDArray values(INDArray yTrue, INDArray yPred) {
+        return fn.apply(yTrue, yPred);
+    }
 
     @Override
     public void updateState(INDArray yTrue, INDArray yPred, INDArray sampleWeight) {
-        INDArray values = values(yTrue, yPred);
-        INDArray w = sampleWeight;
-        if (w != null && w.length() != values.length()) {
-            w = w.reshape(w.length(), 1).repeat(1, values.length() / w.length());
-        }
-        mean.updateState(values, null, w);
+        mean.updateState(values(yTrue, yPred), sampleWeight);
     }
 
     @Override

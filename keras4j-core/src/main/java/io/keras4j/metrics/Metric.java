@@ -34,6 +34,14 @@ public abstract class Metric {
     /** The current value. */
     public abstract double result();
 
+    /**
+     * The current value as an array: one entry for scalar metrics, one per threshold or per class for
+     * metrics whose Keras result is a vector (several thresholds, {@code F1Score(average=None)}).
+     */
+    public double[] resultValues() {
+        return new double[]{result()};
+    }
+
     /** Clears the accumulated state. */
     public abstract void resetState();
 

@@ -3,6 +3,7 @@ package io.keras4j.models;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The arguments of {@code model.compile(...)} by Keras name: {@code optimizer}, {@code loss},
@@ -15,6 +16,8 @@ public final class CompileOptions {
     List<Object> losses = new ArrayList<>();
     List<Object> metrics = new ArrayList<>();
     List<Double> lossWeights;
+    Map<String, Object> lossByOutput;
+    Map<String, Double> lossWeightsByOutput;
 
     /** The optimizer: an identifier ("adam") or an {@code Optimizer}. Default "rmsprop", as Keras. */
     public CompileOptions optimizer(Object optimizer) {
@@ -25,6 +28,22 @@ public final class CompileOptions {
     /** The loss (one per output for a multi-output model): identifiers or {@code Loss} objects. */
     public CompileOptions loss(Object... losses) {
         this.losses = new ArrayList<>(Arrays.asList(losses));
+        return this;
+    }
+
+    /**
+     * One loss per output by output name (the name of the layer producing it), as Keras's
+     * {@code loss={"out_a": "mse", "out_b": "binary_crossentropy"}}; an output left out gets no loss.
+     */
+    public CompileOptions loss(Map<String, Object> lossByOutput) {
+        this.lossByOutput = new java.util.LinkedHashMap<>(lossByOutput);
+        this.losses = new ArrayList<>();
+        return this;
+    }
+
+    /** Loss weights by output name, as Keras's {@code loss_weights={"out_a": 1.0, "out_b": 0.2}} (default 1). */
+    public CompileOptions lossWeights(Map<String, Double> weights) {
+        this.lossWeightsByOutput = new java.util.LinkedHashMap<>(weights);
         return this;
     }
 

@@ -46,6 +46,9 @@ public class Model extends Layer {
     private Graph.State predictState;
     private Trainer trainer;
     private boolean stopTraining;
+    private Integer resumeEpoch;
+    /** Per output, the "crossentropy"/"ce" loss identifier still to resolve from the first targets seen. */
+    private String[] deferredLosses;
 
     /** A model from one input to one output. */
     public Model(KerasTensor input, KerasTensor output) {
@@ -211,6 +214,7 @@ public class Model extends Layer {
     public void compile(CompileOptions options) {
         Optimizer opt = resolveOptimizer(options.optimizer);
         int outputs = isGraphBuilt() ? outputs().size() : 1;
+        options = byOutputOrder(options);
         List<Loss> losses = new ArrayList<>();
         if (options.losses.size() == 1 && outputs > 1) {
             for (int i = 0; i < outputs; i++) {
@@ -236,12 +240,46 @@ public class Model extends Layer {
                 weights[i] = options.lossWeights.get(i);
             }
         }
+        String[] deferred = new String[losses.size()];
+        for (int i = 0; i < losses.size(); i++) {
+            Object id = options.losses.size() == 1 ? options.losses.get(0) : options.losses.get(i);
+            if (id instanceof String && List.of("crossentropy", "ce").contains(((String) id).toLowerCase())) {
+                deferred[i] = (String) id;
+            }
+        }
+        deferredLosses = deferred;
         for (Object m : options.metrics) {
             if (!(m instanceof String) && !(m instanceof Metric)) {
                 throw new IllegalArgumentException("compile: each metric must be a String identifier or a Metric, got " + m);
             }
         }
         trainer = new Trainer(this, opt, losses, weights, new ArrayList<>(options.metrics));
+    }
+
+    /** Turns losses and loss weights given by output name into lists in {@code outputs()} order. */
+    private CompileOptions byOutputOrder(CompileOptions options) {
+        if (options.lossByOutput == null && options.lossWeightsByOutput == null) {
+            return options;
+        }
+        List<String> names = isGraphBuilt() ? outputNames() : List.of();
+        for (Map<String, ?> byName : java.util.Arrays.asList(options.lossByOutput, options.lossWeightsByOutput)) {
+            if (byName != null && !names.containsAll(byName.keySet())) {
+                throw new IllegalArgumentException("compile: model \"" + name() + "\" has outputs " + names
+                        + "; got entries for " + byName.keySet());
+            }
+        }
+        CompileOptions ordered = new CompileOptions().optimizer(options.optimizer).metrics(options.metrics.toArray());
+        ordered.losses = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        for (String n : names) {
+            ordered.losses.add(options.lossByOutput != null ? options.lossByOutput.get(n)
+                    : options.losses.size() == 1 ? options.losses.get(0) : options.losses.get(names.indexOf(n)));
+            weights.add(options.lossWeightsByOutput == null
+                    ? (options.lossWeights == null ? 1.0 : options.lossWeights.get(names.indexOf(n)))
+                    : options.lossWeightsByOutput.getOrDefault(n, 1.0));
+        }
+        ordered.lossWeights = weights;
+        return ordered;
     }
 
     private static Optimizer resolveOptimizer(Object optimizer) {
@@ -255,7 +293,7 @@ public class Model extends Layer {
     }
 
     private static Loss resolveLoss(Object loss) {
-        if (loss == null) {
+        if (loss == null || loss instanceof String && List.of("crossentropy", "ce").contains(((String) loss).toLowerCase())) {
             return null;
         }
         if (loss instanceof Loss) {
@@ -296,6 +334,21 @@ public class Model extends Layer {
 
     public boolean stopTraining() {
         return stopTraining;
+    }
+
+    /**
+     * Makes the running {@code fit} start at {@code epoch} instead of its {@code initialEpoch}, as Keras's
+     * {@code model._initial_epoch}; set by a callback in {@code onTrainBegin} (BackupAndRestore).
+     */
+    public void setInitialEpoch(int epoch) {
+        this.resumeEpoch = epoch;
+    }
+
+    /** The epoch set by {@link #setInitialEpoch}, or {@code dflt}; clears it. */
+    int takeInitialEpoch(int dflt) {
+        Integer e = resumeEpoch;
+        resumeEpoch = null;
+        return e == null ? dflt : e;
     }
 
     // ---- fit / evaluate / predict --------------------------------------------------------
@@ -440,6 +493,7 @@ public class Model extends Layer {
                             + (y[o] == null ? "none" : y[o].rank() == 0 ? "a scalar" : y[o].size(0) + " samples")
                             + "; make sure all arrays contain the same number of samples");
                 }
+                resolveDeferredLoss(o, y[o]);
                 Loss loss = trainer == null ? null : trainer.losses.get(o);
                 if (loss != null) {
                     long[] predShape = outputs().get(o).shape();
@@ -450,6 +504,23 @@ public class Model extends Layer {
         }
         INDArray weights = sampleWeights(method, n, y, sampleWeight, classWeight);
         return new ArrayData(cast, y, weights);
+    }
+
+    /**
+     * Resolves a "crossentropy"/"ce" loss from the targets, as keras/src/trainers/compile_utils.py
+     * {@code get_loss}: binary crossentropy for one output unit, sparse categorical crossentropy for integer
+     * labels, else categorical crossentropy.
+     */
+    private void resolveDeferredLoss(int o, INDArray y) {
+        if (trainer == null || deferredLosses == null || deferredLosses[o] == null) {
+            return;
+        }
+        long[] predShape = outputs().get(o).shape();
+        predShape[0] = y.size(0);
+        boolean[] kind = io.keras4j.metrics.Metrics.binaryOrSparseCategorical(y.shape(), predShape);
+        String id = kind[0] ? "binary_crossentropy" : kind[1] ? "sparse_categorical_crossentropy" : "categorical_crossentropy";
+        trainer.losses.set(o, Losses.get(id));
+        deferredLosses[o] = null;
     }
 
     private INDArray checkInput(String method, int i, KerasTensor input, INDArray x) {

@@ -4,6 +4,7 @@ import io.keras4j.callbacks.Callback;
 import io.keras4j.callbacks.CallbackList;
 import io.keras4j.callbacks.History;
 import io.keras4j.callbacks.ProgbarLogger;
+import io.keras4j.callbacks.TerminateOnNaN;
 import io.keras4j.engine.Graph;
 import io.keras4j.engine.Variable;
 import io.keras4j.losses.Loss;
@@ -36,6 +37,8 @@ final class Trainer {
     private List<List<Metric>> metrics;
     final Mean lossTracker = new Mean("loss");
     private Graph.State state;
+    /** Set while a TerminateOnNaN watches the fit: an invalid loss skips the update instead of raising. */
+    private boolean toleratesInvalidLoss;
 
     Trainer(Model model, Optimizer optimizer, List<Loss> losses, double[] lossWeights, List<Object> metricIds) {
         this.model = model;
@@ -74,6 +77,10 @@ final class Trainer {
             outGrads[o] = lossWeights[o] == 1.0 ? g : g.muli(lossWeights[o]);
         }
         loss += regularization(trainable);
+        if ((Double.isNaN(loss) || Double.isInfinite(loss)) && toleratesInvalidLoss) {
+            lossTracker.update(loss, x[0].size(0));
+            return;
+        }
         if (Double.isNaN(loss) || Double.isInfinite(loss)) {
             throw new ArithmeticException("Model \"" + model.name() + "\": the loss became " + loss + " at " + where
                     + "; training stopped before the weights were updated. Check the data for NaN or infinite values, "
@@ -176,9 +183,10 @@ final class Trainer {
         callbacks.setModel(model);
         callbacks.setParams(params);
         model.setStopTraining(false);
+        toleratesInvalidLoss = all.stream().anyMatch(c -> c instanceof TerminateOnNaN);
         callbacks.onTrainBegin(Map.of());
         Map<String, Double> trainingLogs = Map.of();
-        for (int epoch = o.initialEpoch; epoch < o.epochs; epoch++) {
+        for (int epoch = model.takeInitialEpoch(o.initialEpoch); epoch < o.epochs; epoch++) {
             resetMetrics();
             callbacks.onEpochBegin(epoch, Map.of());
             int[] order = o.shuffle ? permutation((int) data.size) : null;
@@ -209,6 +217,7 @@ final class Trainer {
                 break;
             }
         }
+        toleratesInvalidLoss = false;
         callbacks.onTrainEnd(trainingLogs);
         return history;
     }

@@ -55,6 +55,16 @@ public abstract class Optimizer {
         return iterations;
     }
 
+    /** Restores the step count, as assigning {@code optimizer.iterations} (used by BackupAndRestore). */
+    public void setIterations(long iterations) {
+        this.iterations = iterations;
+    }
+
+    /** Restores the state {@code name} of {@code variable} to a copy of {@code value} (used by BackupAndRestore). */
+    public void setSlot(Variable variable, String name, INDArray value) {
+        slots.computeIfAbsent(variable, k -> new LinkedHashMap<>()).put(name, value.castTo(variable.value().dataType()).dup());
+    }
+
     /** Clips each variable's gradient to this L2 norm, as Keras's {@code clipnorm}. */
     @SuppressWarnings("unchecked")
     public <O extends Optimizer> O clipnorm(double clipnorm) {
