@@ -72,9 +72,9 @@ final class Trainer {
             if (l == null) {
                 continue;
             }
-            loss += lossWeights[o] * l.compute(y[o], pred[o], sampleWeight);
-            INDArray g = l.gradient(y[o], pred[o], sampleWeight);
-            outGrads[o] = lossWeights[o] == 1.0 ? g : g.muli(lossWeights[o]);
+            Loss.ValueAndGradient vg = l.computeWithGradient(y[o], pred[o], sampleWeight);
+            loss += lossWeights[o] * vg.value();
+            outGrads[o] = lossWeights[o] == 1.0 ? vg.gradient() : vg.gradient().muli(lossWeights[o]);
         }
         loss += regularization(trainable);
         if ((Double.isNaN(loss) || Double.isInfinite(loss)) && toleratesInvalidLoss) {
