@@ -73,7 +73,7 @@ final class Trainer {
             INDArray g = l.gradient(y[o], pred[o], sampleWeight);
             outGrads[o] = lossWeights[o] == 1.0 ? g : g.muli(lossWeights[o]);
         }
-        loss += regularization(trainable);
+        loss += regularization(trainable) + graph.addedLoss(state());
         if (Double.isNaN(loss) || Double.isInfinite(loss)) {
             throw new ArithmeticException("Model \"" + model.name() + "\": the loss became " + loss + " at " + where
                     + "; training stopped before the weights were updated. Check the data for NaN or infinite values, "
@@ -98,7 +98,7 @@ final class Trainer {
                 loss += lossWeights[o] * losses.get(o).compute(y[o], pred[o], sampleWeight);
             }
         }
-        loss += regularization(model.trainableWeights());
+        loss += regularization(model.trainableWeights()) + model.graph().addedLoss(state());
         updateMetrics(y, pred, sampleWeight, loss, x[0].size(0));
     }
 
