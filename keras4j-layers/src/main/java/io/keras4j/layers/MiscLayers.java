@@ -12,5 +12,16 @@ public final class MiscLayers implements LayerProvider {
     @Override
     public void registerLayers(Registry<Layer> registry) {
         registry.register(BatchNormalization::fromConfig, "BatchNormalization");
+        registry.register(UnitNormalization::fromConfig, "UnitNormalization");
+        registry.register(Embedding::fromConfig, "Embedding");
+        registry.register(Masking::fromConfig, "Masking");
+        registry.register(Add::fromConfig, "Add");
+        registry.register(Subtract::fromConfig, "Subtract");
+        registry.register(Multiply::fromConfig, "Multiply");
+        registry.register(Average::fromConfig, "Average");
+        registry.register(Maximum::fromConfig, "Maximum");
+        registry.register(Minimum::fromConfig, "Minimum");
+        registry.register(Concatenate::fromConfig, "Concatenate");
+        registry.register(Dot::fromConfig, "Dot");
     }
 }
