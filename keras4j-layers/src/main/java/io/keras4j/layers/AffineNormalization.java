@@ -7,6 +7,7 @@ import io.keras4j.engine.Variable;
 import io.keras4j.initializers.Initializer;
 import io.keras4j.initializers.Initializers;
 import io.keras4j.regularizers.Regularizer;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Map;
 
@@ -144,6 +145,29 @@ abstract class AffineNormalization<T extends AffineNormalization<T>> extends Lay
         betaConstraint(c.constraint("beta_constraint"));
         gammaConstraint(c.constraint("gamma_constraint"));
         return c.applyBase(self());
+    }
+
+    /**
+     * {@code x_hat * gamma + beta} with the weights reshaped to {@code broadcast} (sizes on the feature axes,
+     * 1 elsewhere); without scale or center the missing term is left out.
+     */
+    INDArray affine(INDArray xHat, long[] broadcast) {
+        INDArray y = gamma == null ? xHat.dup() : xHat.mul(gamma.value().reshape(broadcast));
+        return beta == null ? y : y.addi(beta.value().reshape(broadcast));
+    }
+
+    /**
+     * Adds the gradients of gamma and beta (summed over {@code reduce}, the non-feature axes) and returns the
+     * gradient of {@code x_hat}.
+     */
+    INDArray affineBackward(INDArray xHat, INDArray dy, long[] broadcast, int[] reduce) {
+        if (gamma != null) {
+            gamma.addGradient(dy.mul(xHat).sum(reduce).reshape(gamma.value().shape()));
+        }
+        if (beta != null) {
+            beta.addGradient(dy.sum(reduce).reshape(beta.value().shape()));
+        }
+        return gamma == null ? dy : dy.mul(gamma.value().reshape(broadcast));
     }
 
     /** The axis as a non-negative index into a shape of the given rank, or an error naming the layer. */

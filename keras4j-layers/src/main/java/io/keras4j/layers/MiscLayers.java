@@ -13,6 +13,9 @@ public final class MiscLayers implements LayerProvider {
     public void registerLayers(Registry<Layer> registry) {
         registry.register(BatchNormalization::fromConfig, "BatchNormalization");
         registry.register(UnitNormalization::fromConfig, "UnitNormalization");
+        registry.register(LayerNormalization::fromConfig, "LayerNormalization");
+        registry.register(GroupNormalization::fromConfig, "GroupNormalization");
+        registry.register(RMSNormalization::fromConfig, "RMSNormalization");
         registry.register(Embedding::fromConfig, "Embedding");
         registry.register(Masking::fromConfig, "Masking");
         registry.register(Add::fromConfig, "Add");
