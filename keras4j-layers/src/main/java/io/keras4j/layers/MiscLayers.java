@@ -26,5 +26,16 @@ public final class MiscLayers implements LayerProvider {
         registry.register(Minimum::fromConfig, "Minimum");
         registry.register(Concatenate::fromConfig, "Concatenate");
         registry.register(Dot::fromConfig, "Dot");
+        registry.register(ZeroPadding1D::fromConfig, "ZeroPadding1D");
+        registry.register(ZeroPadding2D::fromConfig, "ZeroPadding2D");
+        registry.register(ZeroPadding3D::fromConfig, "ZeroPadding3D");
+        registry.register(Cropping1D::fromConfig, "Cropping1D");
+        registry.register(Cropping2D::fromConfig, "Cropping2D");
+        registry.register(Cropping3D::fromConfig, "Cropping3D");
+        registry.register(UpSampling1D::fromConfig, "UpSampling1D");
+        registry.register(UpSampling2D::fromConfig, "UpSampling2D");
+        registry.register(UpSampling3D::fromConfig, "UpSampling3D");
+        registry.register(Permute::fromConfig, "Permute");
+        registry.register(RepeatVector::fromConfig, "RepeatVector");
     }
 }
