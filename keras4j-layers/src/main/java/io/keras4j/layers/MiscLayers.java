@@ -26,6 +26,14 @@ public final class MiscLayers implements LayerProvider {
         registry.register(Minimum::fromConfig, "Minimum");
         registry.register(Concatenate::fromConfig, "Concatenate");
         registry.register(Dot::fromConfig, "Dot");
+        registry.register(SpatialDropout1D::fromConfig, "SpatialDropout1D");
+        registry.register(SpatialDropout2D::fromConfig, "SpatialDropout2D");
+        registry.register(SpatialDropout3D::fromConfig, "SpatialDropout3D");
+        registry.register(GaussianNoise::fromConfig, "GaussianNoise");
+        registry.register(GaussianDropout::fromConfig, "GaussianDropout");
+        registry.register(AlphaDropout::fromConfig, "AlphaDropout");
+        registry.register(ActivityRegularization::fromConfig, "ActivityRegularization");
+        registry.register(Identity::fromConfig, "Identity");
         registry.register(ZeroPadding1D::fromConfig, "ZeroPadding1D");
         registry.register(ZeroPadding2D::fromConfig, "ZeroPadding2D");
         registry.register(ZeroPadding3D::fromConfig, "ZeroPadding3D");
