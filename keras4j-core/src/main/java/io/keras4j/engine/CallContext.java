@@ -20,6 +20,7 @@ public final class CallContext {
     private boolean[] needsInputGradient = new boolean[0];
     private final Map<String, Object> saved = new HashMap<>();
     private final Map<String, INDArray> buffers = new HashMap<>();
+    private double addedLoss;
 
     /** Whether the call is a training call (Dropout active, BatchNormalization on batch statistics). */
     public boolean training() {
@@ -35,6 +36,20 @@ public final class CallContext {
     public void begin(boolean training, boolean[] needsInputGradient) {
         this.training = training;
         this.needsInputGradient = needsInputGradient;
+        this.addedLoss = 0;
+    }
+
+    /**
+     * Adds a term to the model's loss for this call, as Keras's {@code layer.add_loss} (activity
+     * regularization); the layer's backward pass adds the term's gradient itself.
+     */
+    public void addLoss(double value) {
+        addedLoss += value;
+    }
+
+    /** The sum of the terms added with {@link #addLoss} since the last {@link #begin}. */
+    public double addedLoss() {
+        return addedLoss;
     }
 
     /** Saves something the backward pass needs (an input, a mask, an intermediate result). */

@@ -210,6 +210,15 @@ public final class Graph {
         return result;
     }
 
+    /** The sum of the loss terms the layers added ({@link CallContext#addLoss}) in the last forward pass. */
+    public double addedLoss(State state) {
+        double sum = 0;
+        for (CallContext ctx : state.contexts) {
+            sum += ctx.addedLoss();
+        }
+        return sum;
+    }
+
     /**
      * Runs the graph backward after {@link #forward} with {@code gradients = true}: weight gradients are
      * added to the layers' variables. Outputs whose gradient is null contribute nothing.

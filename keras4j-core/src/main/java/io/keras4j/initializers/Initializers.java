@@ -12,6 +12,9 @@ import java.util.Set;
 public final class Initializers {
     private static final Registry<Initializer> REGISTRY = new Registry<Initializer>("initializer")
             .register(c -> new Zeros(), "zeros", "Zeros")
+            .register(c -> new Ones(), "ones", "Ones")
+            .register(c -> new RandomUniform(((Number) c.getOrDefault("minval", -0.05)).doubleValue(),
+                    ((Number) c.getOrDefault("maxval", 0.05)).doubleValue(), seed(c)), "random_uniform", "uniform", "RandomUniform")
             .register(c -> new GlorotUniform(seed(c)), "glorot_uniform", "GlorotUniform")
             .register(c -> new VarianceScaling(((Number) c.getOrDefault("scale", 1.0)).doubleValue(),
                     (String) c.getOrDefault("mode", "fan_in"), (String) c.getOrDefault("distribution", "truncated_normal"),

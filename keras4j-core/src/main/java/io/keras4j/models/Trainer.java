@@ -76,7 +76,7 @@ final class Trainer {
             loss += lossWeights[o] * vg.value();
             outGrads[o] = lossWeights[o] == 1.0 ? vg.gradient() : vg.gradient().muli(lossWeights[o]);
         }
-        loss += regularization(trainable);
+        loss += regularization(trainable) + graph.addedLoss(state());
         if ((Double.isNaN(loss) || Double.isInfinite(loss)) && toleratesInvalidLoss) {
             lossTracker.update(loss, x[0].size(0));
             return;
@@ -105,7 +105,7 @@ final class Trainer {
                 loss += lossWeights[o] * losses.get(o).compute(y[o], pred[o], sampleWeight);
             }
         }
-        loss += regularization(model.trainableWeights());
+        loss += regularization(model.trainableWeights()) + model.graph().addedLoss(state());
         updateMetrics(y, pred, sampleWeight, loss, x[0].size(0));
     }
 

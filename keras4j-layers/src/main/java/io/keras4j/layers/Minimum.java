@@ -1,0 +1,32 @@
+package io.keras4j.layers;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+import java.util.Map;
+
+/**
+ * Takes the element-wise minimum of its inputs, as keras/src/layers/merging/minimum.py {@code Minimum}; the gradient goes to the first input holding the minimum (as TensorFlow's pairwise {@code minimum}).
+ * Inputs broadcast as described in {@link Merge}; the output has the broadcast shape.
+ * <pre>{@code KerasTensor y = new Minimum().apply(a, b);}</pre>
+ */
+public class Minimum extends Merge {
+    @Override
+    INDArray merge(INDArray[] xs) {
+        INDArray y = xs[0].dup();
+        for (int i = 1; i < xs.length; i++) {
+            Transforms.min(y, xs[i], false);
+        }
+        return y;
+    }
+
+    @Override
+    INDArray[] mergeGradients(INDArray[] xs, INDArray y, INDArray dy) {
+        return Merge.routeToFirstMatch(xs, y, dy);
+    }
+
+    /** A Minimum layer from its Keras config. */
+    public static Minimum fromConfig(Map<String, Object> map) {
+        return Merge.fromConfig("Minimum", map, new Minimum());
+    }
+}
