@@ -71,6 +71,6 @@ public class Adadelta extends Optimizer {
 
     public static Adadelta fromConfig(Map<String, Object> map) {
         Config c = config("Adadelta", map, "rho", "epsilon");
-        return withBaseConfig(new Adadelta(c.getDouble("learning_rate", 0.001), c.getDouble("rho", 0.95), c.getDouble("epsilon", 1e-7)), c);
+        return withBaseConfig(new Adadelta(lr(c, 0.001), c.getDouble("rho", 0.95), c.getDouble("epsilon", 1e-7)), c);
     }
 }

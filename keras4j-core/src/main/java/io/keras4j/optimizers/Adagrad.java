@@ -73,7 +73,7 @@ public class Adagrad extends Optimizer {
 
     public static Adagrad fromConfig(Map<String, Object> map) {
         Config c = config("Adagrad", map, "initial_accumulator_value", "epsilon");
-        return withBaseConfig(new Adagrad(c.getDouble("learning_rate", 0.001), c.getDouble("initial_accumulator_value", 0.1),
+        return withBaseConfig(new Adagrad(lr(c, 0.001), c.getDouble("initial_accumulator_value", 0.1),
                 c.getDouble("epsilon", 1e-7)), c);
     }
 }

@@ -77,7 +77,7 @@ public class Adamax extends Optimizer {
 
     public static Adamax fromConfig(Map<String, Object> map) {
         Config c = config("Adamax", map, "beta_1", "beta_2", "epsilon");
-        return withBaseConfig(new Adamax(c.getDouble("learning_rate", 0.001), c.getDouble("beta_1", 0.9), c.getDouble("beta_2", 0.999),
+        return withBaseConfig(new Adamax(lr(c, 0.001), c.getDouble("beta_1", 0.9), c.getDouble("beta_2", 0.999),
                 c.getDouble("epsilon", 1e-7)), c);
     }
 }

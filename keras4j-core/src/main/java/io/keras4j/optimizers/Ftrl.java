@@ -123,7 +123,7 @@ public class Ftrl extends Optimizer {
     public static Ftrl fromConfig(Map<String, Object> map) {
         Config c = config("Ftrl", map, "learning_rate_power", "initial_accumulator_value", "l1_regularization_strength",
                 "l2_regularization_strength", "l2_shrinkage_regularization_strength", "beta");
-        return withBaseConfig(new Ftrl(c.getDouble("learning_rate", 0.001))
+        return withBaseConfig(new Ftrl(lr(c, 0.001))
                 .learningRatePower(c.getDouble("learning_rate_power", -0.5))
                 .initialAccumulatorValue(c.getDouble("initial_accumulator_value", 0.1))
                 .l1RegularizationStrength(c.getDouble("l1_regularization_strength", 0.0))

@@ -87,7 +87,7 @@ public class Lamb extends Optimizer {
 
     public static Lamb fromConfig(Map<String, Object> map) {
         Config c = config("Lamb", map, "beta_1", "beta_2", "epsilon");
-        return withBaseConfig(new Lamb(c.getDouble("learning_rate", 0.001), c.getDouble("beta_1", 0.9), c.getDouble("beta_2", 0.999),
+        return withBaseConfig(new Lamb(lr(c, 0.001), c.getDouble("beta_1", 0.9), c.getDouble("beta_2", 0.999),
                 c.getDouble("epsilon", 1e-7)), c);
     }
 }

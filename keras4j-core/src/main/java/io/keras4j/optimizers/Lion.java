@@ -80,6 +80,6 @@ public class Lion extends Optimizer {
 
     public static Lion fromConfig(Map<String, Object> map) {
         Config c = config("Lion", map, "beta_1", "beta_2");
-        return withBaseConfig(new Lion(c.getDouble("learning_rate", 0.001), c.getDouble("beta_1", 0.9), c.getDouble("beta_2", 0.99)), c);
+        return withBaseConfig(new Lion(lr(c, 0.001), c.getDouble("beta_1", 0.9), c.getDouble("beta_2", 0.99)), c);
     }
 }

@@ -107,7 +107,7 @@ public class Nadam extends Optimizer {
 
     public static Nadam fromConfig(Map<String, Object> map) {
         Config c = config("Nadam", map, "beta_1", "beta_2", "epsilon");
-        return withBaseConfig(new Nadam(c.getDouble("learning_rate", 0.001), c.getDouble("beta_1", 0.9), c.getDouble("beta_2", 0.999),
+        return withBaseConfig(new Nadam(lr(c, 0.001), c.getDouble("beta_1", 0.9), c.getDouble("beta_2", 0.999),
                 c.getDouble("epsilon", 1e-7)), c);
     }
 }

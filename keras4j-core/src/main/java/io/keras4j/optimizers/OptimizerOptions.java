@@ -261,6 +261,11 @@ abstract class OptimizerOptions {
         return new Config(owner, map).allow(known.toArray(new String[0]));
     }
 
+    /** The float {@code learning_rate} of the config for the constructor ({@code defaultValue} if absent or a schedule). */
+    static double lr(Config c, double defaultValue) {
+        return c.raw("learning_rate") instanceof Number ? c.getDouble("learning_rate", defaultValue) : defaultValue;
+    }
+
     /** Applies the base keys of {@code c} (a float or serialized schedule learning rate, clipping, ...) to {@code o}. */
     @SuppressWarnings("unchecked")
     static <O extends Optimizer> O withBaseConfig(O o, Config c) {
@@ -270,7 +275,7 @@ abstract class OptimizerOptions {
         } else if (lr instanceof Map) {
             o.setLearningRate(LearningRateSchedules.deserialize((Map<String, Object>) lr));
         } else if (lr != null) {
-            o.setLearningRate(c.getDouble("learning_rate", 0));
+            o.setLearningRate(lr(c, 0));
         }
         if (c.has("name")) {
             o.name(c.getString("name", null));

@@ -116,7 +116,7 @@ public class RMSprop extends Optimizer {
 
     public static RMSprop fromConfig(Map<String, Object> map) {
         Config c = config("RMSprop", map, "rho", "momentum", "epsilon", "centered");
-        return withBaseConfig(new RMSprop(c.getDouble("learning_rate", 0.001), c.getDouble("rho", 0.9), c.getDouble("momentum", 0.0),
+        return withBaseConfig(new RMSprop(lr(c, 0.001), c.getDouble("rho", 0.9), c.getDouble("momentum", 0.0),
                 c.getDouble("epsilon", 1e-7), c.getBoolean("centered", false)), c);
     }
 }

@@ -87,7 +87,7 @@ public class SGD extends Optimizer {
 
     public static SGD fromConfig(Map<String, Object> map) {
         Config c = config("SGD", map, "momentum", "nesterov");
-        return withBaseConfig(new SGD(c.getDouble("learning_rate", 0.01))
+        return withBaseConfig(new SGD(lr(c, 0.01))
                 .momentum(c.getDouble("momentum", 0.0)).nesterov(c.getBoolean("nesterov", false)), c);
     }
 }
