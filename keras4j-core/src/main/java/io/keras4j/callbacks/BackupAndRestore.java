@@ -1,13 +1,10 @@
 package io.keras4j.callbacks;
 
-import io.keras4j.engine.Variable;
-import io.keras4j.optimizers.Optimizer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -69,20 +66,7 @@ public class BackupAndRestore extends Callback {
             return;
         }
         TrainingState state = TrainingState.read(file);
-        model().setWeights(state.weights);
-        Optimizer optimizer = model().optimizer();
-        List<Variable> trainable = model().trainableWeights();
-        if (state.slots.size() != trainable.size()) {
-            throw new IllegalStateException("BackupAndRestore: the backup in " + file + " holds optimizer state for "
-                    + state.slots.size() + " trainable weights but the model has " + trainable.size());
-        }
-        for (int i = 0; i < trainable.size(); i++) {
-            for (Map.Entry<String, org.nd4j.linalg.api.ndarray.INDArray> slot : state.slots.get(i).entrySet()) {
-                optimizer.setSlot(trainable.get(i), slot.getKey(), slot.getValue());
-            }
-        }
-        optimizer.setIterations(state.iterations);
-        optimizer.setLearningRate(state.learningRate);
+        state.restore(model());
         currentEpoch = state.epoch;
         model().setInitialEpoch(state.epoch);
     }

@@ -1,6 +1,5 @@
 package io.keras4j.callbacks;
 
-import io.keras4j.engine.Variable;
 import io.keras4j.models.Model;
 import io.keras4j.optimizers.Optimizer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -17,13 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The state {@link BackupAndRestore} saves: completed epochs, optimizer iterations and learning rate, all
- * model weights and the optimizer state of each trainable weight. Stored in a small binary file
+ * The state {@link BackupAndRestore} saves: completed epochs, all model weights and the optimizer's variables
+ * in Keras's order (iteration, learning rate, slots; see {@code Optimizer.variables()}). Stored in a small binary file
  * (magic "K4JBAK1", then big-endian counts, dtype names, shapes and values at their own precision) written
  * to a temporary file beside the target and moved into place.
  */
@@ -31,27 +29,31 @@ final class TrainingState {
     private static final String MAGIC = "K4JBAK1";
 
     final int epoch;
-    final long iterations;
-    final double learningRate;
     final List<INDArray> weights;
-    final List<Map<String, INDArray>> slots;
+    final List<INDArray> optimizerVariables;
 
-    private TrainingState(int epoch, long iterations, double learningRate, List<INDArray> weights,
-                          List<Map<String, INDArray>> slots) {
+    private TrainingState(int epoch, List<INDArray> weights, List<INDArray> optimizerVariables) {
         this.epoch = epoch;
-        this.iterations = iterations;
-        this.learningRate = learningRate;
         this.weights = weights;
-        this.slots = slots;
+        this.optimizerVariables = optimizerVariables;
     }
 
     static TrainingState capture(Model model, int epoch) {
         Optimizer optimizer = model.optimizer();
-        List<Map<String, INDArray>> slots = new ArrayList<>();
-        for (Variable v : model.trainableWeights()) {
-            slots.add(new LinkedHashMap<>(optimizer.slots(v)));
+        optimizer.build(model.trainableWeights());
+        List<INDArray> variables = new ArrayList<>();
+        for (Map.Entry<String, INDArray> v : optimizer.variables()) {
+            variables.add(v.getValue().dup());
         }
-        return new TrainingState(epoch, optimizer.iterations(), optimizer.learningRate(), model.getWeights(), slots);
+        return new TrainingState(epoch, model.getWeights(), variables);
+    }
+
+    /** Puts the weights and the optimizer state back into {@code model}. */
+    void restore(Model model) {
+        model.setWeights(weights);
+        Optimizer optimizer = model.optimizer();
+        optimizer.build(model.trainableWeights());
+        optimizer.setVariables(optimizerVariables);
     }
 
     void write(Path target) {
@@ -59,20 +61,8 @@ final class TrainingState {
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
             out.writeUTF(MAGIC);
             out.writeInt(epoch);
-            out.writeLong(iterations);
-            out.writeDouble(learningRate);
-            out.writeInt(weights.size());
-            for (INDArray w : weights) {
-                writeArray(out, w);
-            }
-            out.writeInt(slots.size());
-            for (Map<String, INDArray> s : slots) {
-                out.writeInt(s.size());
-                for (Map.Entry<String, INDArray> e : s.entrySet()) {
-                    out.writeUTF(e.getKey());
-                    writeArray(out, e.getValue());
-                }
-            }
+            writeArrays(out, weights);
+            writeArrays(out, optimizerVariables);
         } catch (IOException e) {
             throw new UncheckedIOException("BackupAndRestore: cannot write " + tmp, e);
         }
@@ -90,25 +80,30 @@ final class TrainingState {
                 throw new IllegalStateException("BackupAndRestore: " + file + " is not a keras4j training backup (magic '" + magic + "')");
             }
             int epoch = in.readInt();
-            long iterations = in.readLong();
-            double lr = in.readDouble();
-            List<INDArray> weights = new ArrayList<>();
-            for (int i = in.readInt(); i > 0; i--) {
-                weights.add(readArray(in));
-            }
-            List<Map<String, INDArray>> slots = new ArrayList<>();
-            for (int i = in.readInt(); i > 0; i--) {
-                Map<String, INDArray> s = new LinkedHashMap<>();
-                for (int j = in.readInt(); j > 0; j--) {
-                    String name = in.readUTF();
-                    s.put(name, readArray(in));
-                }
-                slots.add(s);
-            }
-            return new TrainingState(epoch, iterations, lr, weights, slots);
+            return new TrainingState(epoch, readArrays(in), readArrays(in));
         } catch (IOException e) {
             throw new UncheckedIOException("BackupAndRestore: cannot read the backup " + file + " (" + e + ")", e);
         }
+    }
+
+    private static void writeArrays(DataOutputStream out, List<INDArray> arrays) throws IOException {
+        out.writeInt(arrays.size());
+        for (INDArray a : arrays) {
+            writeArray(out, a);
+        }
+    }
+
+    private static List<INDArray> readArrays(DataInputStream in) throws IOException {
+        List<INDArray> arrays = new ArrayList<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            arrays.add(readArray(in));
+        }
+        return arrays;
+    }
+
+    /** Doubles for float64 and integer arrays (exact up to 2^53), floats otherwise. */
+    private static boolean storedAsDouble(DataType type) {
+        return type == DataType.DOUBLE || !type.isFPType();
     }
 
     private static void writeArray(DataOutputStream out, INDArray a) throws IOException {
@@ -117,10 +112,9 @@ final class TrainingState {
         for (long d : a.shape()) {
             out.writeLong(d);
         }
-        boolean isDouble = a.dataType() == DataType.DOUBLE;
         INDArray c = a.dup('c');
-        if (isDouble) {
-            for (double v : c.data().asDouble()) {
+        if (storedAsDouble(a.dataType())) {
+            for (double v : c.castTo(DataType.DOUBLE).data().asDouble()) {
                 out.writeDouble(v);
             }
         } else {
@@ -138,12 +132,12 @@ final class TrainingState {
             shape[i] = in.readLong();
             n *= shape[i];
         }
-        if (type == DataType.DOUBLE) {
+        if (storedAsDouble(type)) {
             double[] v = new double[(int) n];
             for (int i = 0; i < n; i++) {
                 v[i] = in.readDouble();
             }
-            return Nd4j.createFromArray(v).reshape(shape);
+            return Nd4j.createFromArray(v).reshape(shape).castTo(type);
         }
         float[] v = new float[(int) n];
         for (int i = 0; i < n; i++) {

@@ -1,34 +1,57 @@
 package io.keras4j.initializers;
 
+import io.keras4j.engine.Config;
 import io.keras4j.engine.Registry;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Initializers by Keras identifier, as {@code keras.initializers.get}: {@code "glorot_uniform"},
- * {@code "zeros"}, or the class names ({@code "GlorotUniform"}) with a config.
+ * Initializers by Keras identifier, as keras/src/initializers/__init__.py {@code get}: the class names
+ * ("GlorotUniform"), their snake_case forms ("glorot_uniform") and Keras's aliases ("normal", "uniform",
+ * "zero", "one", "IdentityInitializer", "OrthogonalInitializer"), with a config.
  */
 public final class Initializers {
-    private static final Registry<Initializer> REGISTRY = new Registry<Initializer>("initializer")
-            .register(c -> new Zeros(), "zeros", "Zeros")
-            .register(c -> new Ones(), "ones", "Ones")
-            .register(c -> new RandomUniform(((Number) c.getOrDefault("minval", -0.05)).doubleValue(),
-                    ((Number) c.getOrDefault("maxval", 0.05)).doubleValue(), seed(c)), "random_uniform", "uniform", "RandomUniform")
-            .register(c -> new GlorotUniform(seed(c)), "glorot_uniform", "GlorotUniform")
-            .register(c -> new VarianceScaling(((Number) c.getOrDefault("scale", 1.0)).doubleValue(),
-                    (String) c.getOrDefault("mode", "fan_in"), (String) c.getOrDefault("distribution", "truncated_normal"),
-                    seed(c)), "variance_scaling", "VarianceScaling");
+    private static final Registry<Initializer> REGISTRY = new Registry<>("initializer");
+
+    static {
+        add(c -> empty("Zeros", c, new Zeros()), "Zeros", "zeros", "zero");
+        add(c -> empty("Ones", c, new Ones()), "Ones", "ones", "one");
+        add(Constant::fromConfig, "Constant", "constant");
+        add(RandomNormal::fromConfig, "RandomNormal", "random_normal", "normal");
+        add(RandomUniform::fromConfig, "RandomUniform", "random_uniform", "uniform");
+        add(TruncatedNormal::fromConfig, "TruncatedNormal", "truncated_normal");
+        add(VarianceScaling::fromConfig, "VarianceScaling", "variance_scaling");
+        add(c -> new GlorotNormal(seed(c)), "GlorotNormal", "glorot_normal");
+        add(c -> new GlorotUniform(seed(c)), "GlorotUniform", "glorot_uniform");
+        add(c -> new HeNormal(seed(c)), "HeNormal", "he_normal");
+        add(c -> new HeUniform(seed(c)), "HeUniform", "he_uniform");
+        add(c -> new LecunNormal(seed(c)), "LecunNormal", "lecun_normal");
+        add(c -> new LecunUniform(seed(c)), "LecunUniform", "lecun_uniform");
+        add(Orthogonal::fromConfig, "Orthogonal", "orthogonal", "OrthogonalInitializer");
+        add(Identity::fromConfig, "Identity", "identity", "IdentityInitializer");
+    }
 
     private Initializers() {
     }
 
-    private static Long seed(Map<String, Object> config) {
-        Object seed = config.get("seed");
-        return seed == null ? null : ((Number) seed).longValue();
+    private static void add(Function<Map<String, Object>, Initializer> factory, String... names) {
+        REGISTRY.register(factory, names);
     }
 
-    /** The initializer for a Keras identifier. */
+    private static Initializer empty(String owner, Map<String, Object> config, Initializer initializer) {
+        new Config(owner, config).allow();
+        return initializer;
+    }
+
+    /** The {@code seed} of a config with only that key. */
+    private static Long seed(Map<String, Object> config) {
+        Config c = new Config("initializer", config);
+        return c.has("seed") ? (long) c.getInt("seed") : null;
+    }
+
+    /** The initializer for a Keras identifier, with Keras's defaults. */
     public static Initializer get(String identifier) {
         return REGISTRY.get(identifier);
     }

@@ -1,10 +1,10 @@
 package io.keras4j.initializers;
 
 import io.keras4j.utils.RandomState;
+import io.keras4j.engine.Config;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
-import org.nd4j.linalg.api.ops.random.impl.TruncatedNormalDistribution;
 import org.nd4j.linalg.api.ops.random.impl.UniformDistribution;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -60,8 +60,7 @@ public class VarianceScaling implements Initializer {
                 Nd4j.getExecutioner().exec(new UniformDistribution(out, -limit, limit), rng);
                 break;
             case "truncated_normal":
-                Nd4j.getExecutioner().exec(new TruncatedNormalDistribution(out, 0.0, Math.sqrt(s) / 0.87962566103423978), rng);
-                break;
+                return TruncatedNormals.draw(shape, dtype, 0.0, Math.sqrt(s) / 0.87962566103423978, rng);
             default:
                 Nd4j.getExecutioner().exec(new GaussianDistribution(out, 0.0, Math.sqrt(s)), rng);
         }
@@ -86,5 +85,11 @@ public class VarianceScaling implements Initializer {
     /** The seed, or null for the global generator. */
     protected Long seed() {
         return seed;
+    }
+
+    public static VarianceScaling fromConfig(Map<String, Object> map) {
+        Config c = new Config("VarianceScaling", map).allow("scale", "mode", "distribution", "seed");
+        return new VarianceScaling(c.getDouble("scale", 1.0), c.getString("mode", "fan_in"), c.getString("distribution", "truncated_normal"),
+                c.has("seed") ? (Long) (long) c.getInt("seed") : null);
     }
 }

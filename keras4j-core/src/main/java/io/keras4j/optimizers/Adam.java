@@ -1,45 +1,99 @@
 package io.keras4j.optimizers;
 
+import io.keras4j.engine.Config;
 import io.keras4j.engine.Variable;
+import io.keras4j.optimizers.schedules.LearningRateSchedule;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
+import org.nd4j.linalg.api.ops.impl.updaters.AmsGradUpdater;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * Adam, as keras/src/optimizers/adam.py {@code update_step}, with t = iterations + 1:
  * {@code m = beta1 m + (1 - beta1) g}; {@code v = beta2 v + (1 - beta2) g^2};
  * {@code w -= lr sqrt(1 - beta2^t) / (1 - beta1^t) * m / (sqrt(v) + epsilon)} (epsilon outside the square
- * root). Computed by ND4J's fused native {@code adam_updater}, which implements the same formula.
- * Defaults: learning_rate 0.001, beta_1 0.9, beta_2 0.999, epsilon 1e-7 (ND4J's own default is 1e-8).
+ * root). With {@code amsgrad}, {@code v_hat = max(v_hat, v)} replaces {@code v} in the denominator. Computed
+ * by ND4J's fused native {@code adam_updater} / {@code ams_grad_updater}, which implement the same formulas.
+ * Defaults: learning_rate 0.001, beta_1 0.9, beta_2 0.999, epsilon 1e-7 (ND4J's own default is 1e-8),
+ * amsgrad false. Slots: {@code momentum}, {@code velocity}, then {@code velocity_hat} (amsgrad).
  */
 public class Adam extends Optimizer {
-    private final double beta1;
-    private final double beta2;
-    private final double epsilon;
+    private double beta1 = 0.9;
+    private double beta2 = 0.999;
+    private double epsilon = 1e-7;
+    private boolean amsgrad;
 
     public Adam() {
         this(0.001);
     }
 
     public Adam(double learningRate) {
-        this(learningRate, 0.9, 0.999, 1e-7);
+        super("Adam", learningRate);
+    }
+
+    public Adam(LearningRateSchedule learningRate) {
+        super("Adam", learningRate);
     }
 
     public Adam(double learningRate, double beta1, double beta2, double epsilon) {
-        super("adam", learningRate);
+        this(learningRate);
+        beta1(beta1).beta2(beta2).epsilon(epsilon);
+    }
+
+    Adam(String className, double learningRate) {
+        super(className, learningRate);
+    }
+
+    Adam(String className, LearningRateSchedule learningRate) {
+        super(className, learningRate);
+    }
+
+    /** The decay rate of the first moment estimate ({@code beta_1}). */
+    public Adam beta1(double beta1) {
         this.beta1 = beta1;
+        return this;
+    }
+
+    /** The decay rate of the second moment estimate ({@code beta_2}). */
+    public Adam beta2(double beta2) {
         this.beta2 = beta2;
+        return this;
+    }
+
+    public Adam epsilon(double epsilon) {
         this.epsilon = epsilon;
+        return this;
+    }
+
+    /** Uses the AMSGrad variant (the maximum of past second moments). */
+    public Adam amsgrad(boolean amsgrad) {
+        checkNotBuilt("amsgrad");
+        this.amsgrad = amsgrad;
+        return this;
+    }
+
+    @Override
+    protected void createSlots(List<Variable> variables) {
+        addSlots(variables, "momentum", "velocity");
+        if (amsgrad) {
+            addSlots(variables, "velocity_hat");
+        }
     }
 
     @Override
     protected void updateStep(Variable variable, INDArray g, double lr) {
         INDArray m = slot(variable, "momentum");
         INDArray v = slot(variable, "velocity");
-        // in place: g becomes the update, v and m the new moments
-        Nd4j.exec(new AdamUpdater(g, v, m, lr, beta1, beta2, epsilon, (int) iterations()));
+        // in place: g becomes the update, v and m (and v_hat) the new moments; the op's iteration is t - 1
+        int iteration = (int) iterations();
+        if (amsgrad) {
+            Nd4j.exec(new AmsGradUpdater(g, v, m, slot(variable, "velocity_hat"), lr, beta1, beta2, epsilon, iteration));
+        } else {
+            Nd4j.exec(new AdamUpdater(g, v, m, lr, beta1, beta2, epsilon, iteration));
+        }
         variable.value().subi(g);
     }
 
@@ -49,7 +103,18 @@ public class Adam extends Optimizer {
         config.put("beta_1", beta1);
         config.put("beta_2", beta2);
         config.put("epsilon", epsilon);
-        config.put("amsgrad", false);
+        config.put("amsgrad", amsgrad);
         return config;
+    }
+
+    /** Reads the Adam keys into {@code adam}. */
+    static <A extends Adam> A readConfig(A adam, Config c) {
+        adam.beta1(c.getDouble("beta_1", 0.9)).beta2(c.getDouble("beta_2", 0.999)).epsilon(c.getDouble("epsilon", 1e-7))
+                .amsgrad(c.getBoolean("amsgrad", false));
+        return withBaseConfig(adam, c);
+    }
+
+    public static Adam fromConfig(Map<String, Object> map) {
+        return readConfig(new Adam(), config("Adam", map, "beta_1", "beta_2", "epsilon", "amsgrad"));
     }
 }

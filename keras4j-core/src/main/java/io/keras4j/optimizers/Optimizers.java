@@ -5,28 +5,36 @@ import io.keras4j.engine.Registry;
 import java.util.Map;
 import java.util.Set;
 
-/** Optimizers by Keras identifier, as {@code keras.optimizers.get}: "sgd", "rmsprop", "adam" (Keras defaults). */
+/**
+ * Optimizers by Keras identifier, as {@code keras.optimizers.get}: "sgd", "rmsprop", "adam", "adamw", "adagrad",
+ * "adadelta", "adamax", "nadam", "ftrl", "lion", "lamb", or the class names ("RMSprop") with a config as
+ * saved by {@link Optimizer#getConfig()}. A bare identifier gives Keras's defaults.
+ */
 public final class Optimizers {
     private static final Registry<Optimizer> REGISTRY = new Registry<Optimizer>("optimizer")
-            .register(c -> new SGD(lr(c, 0.01), ((Number) c.getOrDefault("momentum", 0.0)).doubleValue(),
-                    (Boolean) c.getOrDefault("nesterov", false)), "sgd", "SGD")
-            .register(c -> new RMSprop(lr(c, 0.001), ((Number) c.getOrDefault("rho", 0.9)).doubleValue(),
-                    ((Number) c.getOrDefault("momentum", 0.0)).doubleValue(), ((Number) c.getOrDefault("epsilon", 1e-7)).doubleValue(),
-                    (Boolean) c.getOrDefault("centered", false)), "rmsprop", "RMSprop")
-            .register(c -> new Adam(lr(c, 0.001), ((Number) c.getOrDefault("beta_1", 0.9)).doubleValue(),
-                    ((Number) c.getOrDefault("beta_2", 0.999)).doubleValue(), ((Number) c.getOrDefault("epsilon", 1e-7)).doubleValue()),
-                    "adam", "Adam");
+            .register(SGD::fromConfig, "sgd", "SGD")
+            .register(RMSprop::fromConfig, "rmsprop", "RMSprop")
+            .register(Adam::fromConfig, "adam", "Adam")
+            .register(AdamW::fromConfig, "adamw", "AdamW")
+            .register(Adagrad::fromConfig, "adagrad", "Adagrad")
+            .register(Adadelta::fromConfig, "adadelta", "Adadelta")
+            .register(Adamax::fromConfig, "adamax", "Adamax")
+            .register(Nadam::fromConfig, "nadam", "Nadam")
+            .register(Ftrl::fromConfig, "ftrl", "Ftrl")
+            .register(Lion::fromConfig, "lion", "Lion")
+            .register(Lamb::fromConfig, "lamb", "Lamb");
 
     private Optimizers() {
-    }
-
-    private static double lr(Map<String, Object> config, double defaultValue) {
-        return ((Number) config.getOrDefault("learning_rate", defaultValue)).doubleValue();
     }
 
     /** A new optimizer with Keras's defaults for the identifier. */
     public static Optimizer get(String identifier) {
         return REGISTRY.get(identifier);
+    }
+
+    /** A new optimizer from a Keras class name (or identifier) and config. */
+    public static Optimizer get(String className, Map<String, Object> config) {
+        return REGISTRY.get(className, config);
     }
 
     /** The identifiers that {@link #get} accepts. */

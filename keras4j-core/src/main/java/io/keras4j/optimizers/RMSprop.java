@@ -1,66 +1,106 @@
 package io.keras4j.optimizers;
 
 import io.keras4j.backend.Ops;
+import io.keras4j.engine.Config;
 import io.keras4j.engine.Variable;
+import io.keras4j.optimizers.schedules.LearningRateSchedule;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.api.ops.impl.updaters.RmsPropUpdater;
+import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * RMSprop, as keras/src/optimizers/rmsprop.py {@code update_step}:
- * {@code v = rho * v + (1 - rho) * g^2}; {@code w -= lr * g / sqrt(v + epsilon)} (epsilon inside the square
- * root, unlike ND4J's own RmsProp). Centered: {@code a = rho * a + (1 - rho) * g} and the denominator is
- * {@code sqrt(v - a^2 + epsilon)}. Momentum: {@code m = momentum * m + increment; w -= m}.
- * Defaults: learning_rate 0.001, rho 0.9, momentum 0, epsilon 1e-7, centered false.
+ * {@code v = rho * v + (1 - rho) * g^2}; {@code increment = lr * g / sqrt(v + epsilon)} (epsilon inside the
+ * square root, unlike ND4J's RmsProp, whose fused op only updates {@code v} here); {@code w -= increment}.
+ * Centered: {@code a = rho * a + (1 - rho) * g} and the denominator is {@code sqrt(v - a^2 + epsilon)}.
+ * Momentum: {@code m = momentum * m + increment; w -= m}.
+ * Defaults: learning_rate 0.001, rho 0.9, momentum 0, epsilon 1e-7, centered false. Slots: {@code velocity},
+ * then {@code momentum} (momentum > 0), then {@code average_gradient} (centered).
  */
 public class RMSprop extends Optimizer {
-    private final double rho;
-    private final double momentum;
-    private final double epsilon;
-    private final boolean centered;
+    private double rho = 0.9;
+    private double momentum;
+    private double epsilon = 1e-7;
+    private boolean centered;
 
     public RMSprop() {
         this(0.001);
     }
 
     public RMSprop(double learningRate) {
-        this(learningRate, 0.9, 0.0, 1e-7, false);
+        super("RMSprop", learningRate);
+    }
+
+    public RMSprop(LearningRateSchedule learningRate) {
+        super("RMSprop", learningRate);
     }
 
     public RMSprop(double learningRate, double rho, double momentum, double epsilon, boolean centered) {
-        super("rmsprop", learningRate);
+        this(learningRate);
+        rho(rho).momentum(momentum).epsilon(epsilon).centered(centered);
+    }
+
+    /** The discounting factor for the squared-gradient average. */
+    public RMSprop rho(double rho) {
         this.rho = rho;
+        return this;
+    }
+
+    public RMSprop momentum(double momentum) {
+        checkNotBuilt("momentum");
         this.momentum = momentum;
+        return this;
+    }
+
+    public RMSprop epsilon(double epsilon) {
         this.epsilon = epsilon;
+        return this;
+    }
+
+    /** Normalizes by the estimated variance of the gradient instead of its second moment. */
+    public RMSprop centered(boolean centered) {
+        checkNotBuilt("centered");
         this.centered = centered;
+        return this;
+    }
+
+    @Override
+    protected void createSlots(List<Variable> variables) {
+        addSlots(variables, "velocity");
+        if (momentum > 0) {
+            addSlots(variables, "momentum");
+        }
+        if (centered) {
+            addSlots(variables, "average_gradient");
+        }
     }
 
     @Override
     protected void updateStep(Variable variable, INDArray g, double lr) {
+        INDArray w = variable.value();
         INDArray v = slot(variable, "velocity");
-        INDArray denominator = slot(variable, "denominator");
-        // v = rho * v + (1 - rho) * g^2
-        denominator.assign(g).muli(g);
-        v.muli(rho);
-        Ops.axpy(1 - rho, denominator, v);
-        denominator.assign(v);
+        INDArray scratch = scratch(variable, "denominator");
+        // one fused pass: v = rho * v + (1 - rho) * g^2 (its own update output lands in scratch, unused)
+        Nd4j.exec(new RmsPropUpdater(g, v, scratch, v, 1.0, rho, epsilon));
+        INDArray s = v;
         if (centered) {
             INDArray a = slot(variable, "average_gradient");
             a.muli(rho);
             Ops.axpy(1 - rho, g, a);
-            denominator.subi(a.mul(a));
+            a.mul(a, scratch);
+            v.sub(scratch, scratch);
+            s = scratch;
         }
-        denominator.addi(epsilon);
-        Transforms.sqrt(denominator, false);
-        // g becomes the increment lr * g / sqrt(...)
-        g.divi(denominator).muli(lr);
         if (momentum > 0) {
             INDArray m = slot(variable, "momentum");
-            m.muli(momentum).addi(g);
-            variable.value().subi(m);
+            m.muli(momentum);
+            UpdateOps.addScaledBySqrt(m, lr, g, s, epsilon, scratch);
+            w.subi(m);
         } else {
-            variable.value().subi(g);
+            UpdateOps.addScaledBySqrt(w, -lr, g, s, epsilon, scratch);
         }
     }
 
@@ -72,5 +112,11 @@ public class RMSprop extends Optimizer {
         config.put("epsilon", epsilon);
         config.put("centered", centered);
         return config;
+    }
+
+    public static RMSprop fromConfig(Map<String, Object> map) {
+        Config c = config("RMSprop", map, "rho", "momentum", "epsilon", "centered");
+        return withBaseConfig(new RMSprop(lr(c, 0.001), c.getDouble("rho", 0.9), c.getDouble("momentum", 0.0),
+                c.getDouble("epsilon", 1e-7), c.getBoolean("centered", false)), c);
     }
 }

@@ -5,7 +5,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import java.util.Map;
 
 /**
- * A weight penalty added to the training loss, as {@code keras.regularizers.Regularizer}.
+ * A weight penalty added to the training loss, as keras/src/regularizers/regularizers.py {@code Regularizer}:
+ * the trainer adds {@link #penalty} to the loss it reports and {@link #addGradient} to the weight's gradient.
  */
 public interface Regularizer {
     /** The penalty for weight {@code w}. */
@@ -13,6 +14,11 @@ public interface Regularizer {
 
     /** Adds the gradient of the penalty with respect to {@code w} to {@code gradient}. */
     void addGradient(INDArray w, INDArray gradient);
+
+    /** The Keras class name, as saved in configs ("L2"). */
+    default String className() {
+        return getClass().getSimpleName();
+    }
 
     /** The Keras config ({@code {"l2": 0.01}}). */
     Map<String, Object> getConfig();

@@ -1,0 +1,31 @@
+package io.keras4j.initializers;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The LeCun normal initializer, as keras/src/initializers/random_initializers.py {@code LecunNormal} ("lecun_normal"):
+ * draws from a normal truncated at two standard deviations, with {@code stddev = sqrt(1 / fan_in)}; {@code VarianceScaling(scale=1.0, mode="fan_in", distribution="truncated_normal")}.
+ */
+public final class LecunNormal extends VarianceScaling {
+    public LecunNormal() {
+        this(null);
+    }
+
+    /** @param seed the seed, or null to draw from the global generator */
+    public LecunNormal(Long seed) {
+        super(1.0, "fan_in", "truncated_normal", seed);
+    }
+
+    @Override
+    public String className() {
+        return "LecunNormal";
+    }
+
+    @Override
+    public Map<String, Object> getConfig() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("seed", seed());
+        return config;
+    }
+}
