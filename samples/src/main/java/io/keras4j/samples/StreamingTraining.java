@@ -21,15 +21,15 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains on a data file larger than the memory the JVM may use, streaming it through a {@link PyDataset}:
- * each {@code get(i)} reads one batch of float32 rows from disk with a positional read, two worker threads
- * keep a few batches ready, and only those batches are ever in memory.
+ * each {@code get(i)} reads one batch of float32 rows from disk with a positional read, worker threads
+ * (default 2) keep a few batches ready, and only those batches are ever in memory.
  *
  * <p>The file (default 2,500,000 rows of 64 float32 features and a 0/1 label: 650 MB) is generated when
  * absent. Run it with a heap (and hence ND4J's off-heap limit, which JavaCPP derives from it) far below
  * the file size:
  * <pre>
  * mvn -o -q -pl samples -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/cp.txt
- * java -Xmx256m -cp samples/target/classes:$(cat samples/target/cp.txt) io.keras4j.samples.StreamingTraining [file] [rows]
+ * java -Xmx256m -cp samples/target/classes:$(cat samples/target/cp.txt) io.keras4j.samples.StreamingTraining [file] [rows] [workers]
  * </pre>
  * It prints the file size, the heap limit, the peak heap used and JavaCPP's physical memory figure.
  */
@@ -46,8 +46,8 @@ public final class StreamingTraining {
         private final long rows;
         private final int batchSize;
 
-        RowFile(Path file, int batchSize) throws IOException {
-            super(2, 4);
+        RowFile(Path file, int batchSize, int workers) throws IOException {
+            super(workers, 4);
             this.channel = FileChannel.open(file, StandardOpenOption.READ);
             this.rows = channel.size() / ROW_BYTES;
             this.batchSize = batchSize;
@@ -90,6 +90,7 @@ public final class StreamingTraining {
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args.length > 0 ? args[0] : "target/data/rows.f32");
         long rows = args.length > 1 ? Long.parseLong(args[1]) : 2_500_000L;
+        int workers = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         if (!Files.exists(file) || Files.size(file) != rows * ROW_BYTES) {
             generate(file, rows);
         }
@@ -103,7 +104,7 @@ public final class StreamingTraining {
         model.add(new Dense(1, "sigmoid"));
         model.compile("adam", "binary_crossentropy", "accuracy");
         long start = System.nanoTime();
-        model.fit(new RowFile(file, 1024), new FitOptions().epochs(1).verbose(1));
+        model.fit(new RowFile(file, 1024, workers), new FitOptions().epochs(1).verbose(1));
         System.out.printf("trained in %.1f s%n", (System.nanoTime() - start) / 1e9);
         var heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
