@@ -11,12 +11,13 @@ import java.util.Arrays;
  * sample weights with one row per sample. An ordered batch is a view of the arrays; a shuffled batch
  * is gathered into a buffer that is reused while the batch size stays the same.
  */
-final class ArrayData {
+final class ArrayData implements BatchSource {
     final INDArray[] x;
     final INDArray[] y;
     final INDArray sampleWeight;
     final long size;
     private final INDArray[][] gatherBuffers = new INDArray[3][];
+    private int[] order;
 
     ArrayData(INDArray[] x, INDArray[] y, INDArray sampleWeight) {
         this.x = contiguous(x);
@@ -58,6 +59,31 @@ final class ArrayData {
             indices[d] = NDArrayIndex.all();
         }
         return a.get(indices);
+    }
+
+    @Override
+    public int numBatches(int batchSize) {
+        return (int) ((size + batchSize - 1) / batchSize);
+    }
+
+    @Override
+    public long numSamples() {
+        return size;
+    }
+
+    @Override
+    public void onEpochBegin(boolean shuffle) {
+        order = shuffle ? Trainer.permutation((int) size) : null;
+    }
+
+    @Override
+    public INDArray[][] batch(int b, int batchSize) {
+        int from = b * batchSize;
+        return batch(order, from, (int) Math.min(size, from + (long) batchSize));
+    }
+
+    @Override
+    public void onEpochEnd() {
     }
 
     /** The batch of rows [from, to) of the (possibly permuted) sample order. */

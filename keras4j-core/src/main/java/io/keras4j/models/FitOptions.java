@@ -1,6 +1,7 @@
 package io.keras4j.models;
 
 import io.keras4j.callbacks.Callback;
+import io.keras4j.utils.PyDataset;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ public final class FitOptions {
     double validationSplit;
     INDArray[] validationX;
     INDArray[] validationY;
+    PyDataset validationDataset;
     boolean shuffle = true;
     Map<Integer, Double> classWeight;
     INDArray sampleWeight;
@@ -69,6 +71,12 @@ public final class FitOptions {
     public FitOptions validationData(INDArray[] x, INDArray[] y) {
         this.validationX = x;
         this.validationY = y;
+        return this;
+    }
+
+    /** Validation batches from a {@link PyDataset}; overrides the array forms and {@link #validationSplit}. */
+    public FitOptions validationData(PyDataset validation) {
+        this.validationDataset = validation;
         return this;
     }
 

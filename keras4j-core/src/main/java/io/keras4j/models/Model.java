@@ -15,6 +15,7 @@ import io.keras4j.losses.Losses;
 import io.keras4j.metrics.Metric;
 import io.keras4j.optimizers.Optimizer;
 import io.keras4j.optimizers.Optimizers;
+import io.keras4j.utils.PyDataset;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -382,6 +383,14 @@ public class Model extends Layer {
             validation = data.slice(split, data.size);
             data = data.slice(0, split);
         }
+        if (options.validationDataset != null) {
+            PyDatasetAdapter adapter = adapter("fit (validation_data)", options.validationDataset, true, null);
+            try {
+                return t.fit(data, adapter, options);
+            } finally {
+                adapter.close();
+            }
+        }
         return t.fit(data, validation, options);
     }
 
@@ -428,6 +437,79 @@ public class Model extends Layer {
             predictState = graph().newState();
         }
         return Trainer.predict(this, predictState, data, batchSize, verbose);
+    }
+
+    /**
+     * Trains on batches from a {@link PyDataset}, as {@code model.fit(py_dataset, epochs=, ...)}: one step per
+     * batch ({@code steps} = {@code data.length()} unless {@code stepsPerEpoch} is set), the batch order
+     * shuffled per epoch when {@code shuffle}; {@code batchSize}, {@code validationSplit} and
+     * {@code sampleWeight} do not apply (a batch carries its own weights); {@code classWeight} does.
+     * Only the batches in flight are in memory.
+     */
+    public History fit(PyDataset data, FitOptions options) {
+        Trainer t = requireCompiled("fit");
+        if (options.validationSplit > 0 || options.sampleWeight != null) {
+            throw new IllegalArgumentException("fit: `validation_split` and `sample_weight` are not supported with a "
+                    + "PyDataset; give each batch its sample weights and pass validation data instead");
+        }
+        if (options.epochs < 0) {
+            throw new IllegalArgumentException("fit: `epochs` must be >= 0, got " + options.epochs);
+        }
+        PyDatasetAdapter train = adapter("fit", data, true, options.classWeight);
+        PyDatasetAdapter validation = options.validationDataset == null ? null
+                : adapter("fit (validation_data)", options.validationDataset, true, null);
+        ArrayData validationArrays = options.validationX == null || validation != null ? null
+                : prepare("fit (validation_data)", options.validationX, options.validationY, null, null);
+        try {
+            return t.fit(train, validation != null ? validation : validationArrays, options);
+        } finally {
+            train.close();
+            if (validation != null) {
+                validation.close();
+            }
+        }
+    }
+
+    /** Loss then metrics (compile order) over every batch of a {@link PyDataset}, with a progress bar. */
+    public double[] evaluate(PyDataset data) {
+        return evaluateToMap(data, 1).values().stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Loss and metrics by name over every batch of a {@link PyDataset}. */
+    public Map<String, Double> evaluateToMap(PyDataset data, int verbose) {
+        Trainer t = requireCompiled("evaluate");
+        PyDatasetAdapter adapter = adapter("evaluate", data, true, null);
+        try {
+            return t.evaluate(adapter, 0, verbose, null);
+        } finally {
+            adapter.close();
+        }
+    }
+
+    /** Predictions of the (first) output for every batch of a {@link PyDataset}, concatenated in batch order. */
+    public INDArray predict(PyDataset data) {
+        PyDatasetAdapter adapter = adapter("predict", data, false, null);
+        if (!isGraphBuilt()) {
+            buildFromData(data.get(0).x());
+        }
+        if (predictState == null) {
+            predictState = graph().newState();
+        }
+        try {
+            return Trainer.predict(this, predictState, adapter, 0, 0)[0];
+        } finally {
+            adapter.close();
+        }
+    }
+
+    private PyDatasetAdapter adapter(String method, PyDataset data, boolean needsTargets, Map<Integer, Double> classWeight) {
+        return new PyDatasetAdapter(data, batch -> {
+            if (needsTargets && batch.y() == null) {
+                throw new IllegalArgumentException(method + ": the PyDataset " + data.getClass().getName()
+                        + " returned a batch without targets `y`");
+            }
+            return prepare(method, batch.x(), needsTargets ? batch.y() : null, batch.sampleWeight(), classWeight);
+        });
     }
 
     /** One gradient update on one batch; returns loss then metrics, as {@code model.train_on_batch}. */

@@ -166,7 +166,7 @@ final class Trainer {
 
     // ---- loops ---------------------------------------------------------------------------
 
-    History fit(ArrayData data, ArrayData validation, FitOptions o) {
+    History fit(BatchSource data, BatchSource validation, FitOptions o) {
         History history = new History();
         List<Callback> all = new ArrayList<>(o.callbacks);
         all.add(history);
@@ -174,7 +174,7 @@ final class Trainer {
             all.add(0, new ProgbarLogger());
         }
         CallbackList callbacks = new CallbackList(all);
-        int batchesPerEpoch = (int) ((data.size + o.batchSize - 1) / o.batchSize);
+        int batchesPerEpoch = data.numBatches(o.batchSize);
         int steps = o.stepsPerEpoch != null ? o.stepsPerEpoch : batchesPerEpoch;
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("verbose", o.verbose);
@@ -189,22 +189,22 @@ final class Trainer {
         for (int epoch = model.takeInitialEpoch(o.initialEpoch); epoch < o.epochs; epoch++) {
             resetMetrics();
             callbacks.onEpochBegin(epoch, Map.of());
-            int[] order = o.shuffle ? permutation((int) data.size) : null;
+            data.onEpochBegin(o.shuffle);
             for (int step = 0; step < steps; step++) {
                 int b = step % batchesPerEpoch;
-                if (b == 0 && step > 0 && o.shuffle) {
-                    order = permutation((int) data.size);
+                if (b == 0 && step > 0) {
+                    data.onEpochEnd();
+                    data.onEpochBegin(o.shuffle);
                 }
-                int from = b * o.batchSize;
-                int to = (int) Math.min(data.size, from + (long) o.batchSize);
                 callbacks.onTrainBatchBegin(step, Map.of());
-                INDArray[][] batch = data.batch(order, from, to);
+                INDArray[][] batch = data.batch(b, o.batchSize);
                 trainStep(batch[0], batch[1], batch[2] == null ? null : batch[2][0], "epoch " + (epoch + 1) + ", step " + (step + 1));
                 callbacks.onTrainBatchEnd(step, logs());
                 if (model.stopTraining()) {
                     break;
                 }
             }
+            data.onEpochEnd();
             Map<String, Double> epochLogs = logs();
             if (validation != null && (epoch + 1) % o.validationFreq == 0) {
                 int valBatch = o.validationBatchSize != null ? o.validationBatchSize : o.batchSize;
@@ -222,7 +222,7 @@ final class Trainer {
         return history;
     }
 
-    private static int[] permutation(int n) {
+    static int[] permutation(int n) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -242,8 +242,8 @@ final class Trainer {
      *
      * @param outer the callbacks of an enclosing {@code fit}, or null for a stand-alone evaluate
      */
-    Map<String, Double> evaluate(ArrayData data, int batchSize, int verbose, CallbackList outer) {
-        int steps = (int) ((data.size + batchSize - 1) / batchSize);
+    Map<String, Double> evaluate(BatchSource data, int batchSize, int verbose, CallbackList outer) {
+        int steps = data.numBatches(batchSize);
         CallbackList callbacks = outer;
         if (callbacks == null) {
             List<Callback> list = new ArrayList<>();
@@ -260,22 +260,22 @@ final class Trainer {
         }
         resetMetrics();
         callbacks.onTestBegin(Map.of());
+        data.onEpochBegin(false);
         for (int step = 0; step < steps; step++) {
-            int from = step * batchSize;
-            int to = (int) Math.min(data.size, from + (long) batchSize);
             callbacks.onTestBatchBegin(step, Map.of());
-            INDArray[][] batch = data.batch(null, from, to);
+            INDArray[][] batch = data.batch(step, batchSize);
             testStep(batch[0], batch[1], batch[2] == null ? null : batch[2][0]);
             callbacks.onTestBatchEnd(step, logs());
         }
+        data.onEpochEnd();
         Map<String, Double> results = results();
         callbacks.onTestEnd(logs());
         return results;
     }
 
     /** Predicts in batches; one array per model output, all samples. */
-    static INDArray[] predict(Model model, Graph.State state, ArrayData data, int batchSize, int verbose) {
-        int steps = (int) ((data.size + batchSize - 1) / batchSize);
+    static INDArray[] predict(Model model, Graph.State state, BatchSource data, int batchSize, int verbose) {
+        int steps = data.numBatches(batchSize);
         List<Callback> list = new ArrayList<>();
         if (verbose > 0) {
             list.add(new ProgbarLogger());
@@ -289,28 +289,55 @@ final class Trainer {
         callbacks.setParams(params);
         callbacks.onPredictBegin(Map.of());
         INDArray[] result = null;
+        List<INDArray[]> unsized = data.numSamples() < 0 ? new ArrayList<>() : null;
+        int from = 0;
+        data.onEpochBegin(false);
         for (int step = 0; step < steps; step++) {
-            int from = step * batchSize;
-            int to = (int) Math.min(data.size, from + (long) batchSize);
             callbacks.onPredictBatchBegin(step, Map.of());
-            INDArray[] out = model.graph().forward(state, data.batch(null, from, to)[0], false, false);
-            if (result == null) {
+            INDArray[] out = model.graph().forward(state, data.batch(step, batchSize)[0], false, false);
+            int to = from + (int) out[0].size(0);
+            if (unsized != null) {
+                unsized.add(dup(out));
+            } else if (result == null) {
                 result = new INDArray[out.length];
                 for (int o = 0; o < out.length; o++) {
                     long[] shape = out[o].shape().clone();
-                    shape[0] = data.size;
+                    shape[0] = data.numSamples();
                     result[o] = Nd4j.create(out[o].dataType(), shape);
                 }
             }
-            for (int o = 0; o < out.length; o++) {
+            for (int o = 0; unsized == null && o < out.length; o++) {
                 INDArray target = result[o].rank() == 1 ? result[o].get(NDArrayIndex.interval(from, to))
                         : result[o].get(rowIndex(result[o].rank(), from, to));
                 target.assign(out[o]);
             }
+            from = to;
             callbacks.onPredictBatchEnd(step, Map.of());
         }
+        data.onEpochEnd();
         callbacks.onPredictEnd(Map.of());
-        return result;
+        return unsized == null ? result : concat(unsized);
+    }
+
+    private static INDArray[] dup(INDArray[] arrays) {
+        INDArray[] out = new INDArray[arrays.length];
+        for (int i = 0; i < arrays.length; i++) {
+            out[i] = arrays[i].dup();
+        }
+        return out;
+    }
+
+    /** Joins per-batch outputs along the batch axis, output by output. */
+    private static INDArray[] concat(List<INDArray[]> batches) {
+        INDArray[] out = new INDArray[batches.get(0).length];
+        for (int o = 0; o < out.length; o++) {
+            INDArray[] parts = new INDArray[batches.size()];
+            for (int b = 0; b < parts.length; b++) {
+                parts[b] = batches.get(b)[o];
+            }
+            out[o] = parts.length == 1 ? parts[0] : Nd4j.concat(0, parts);
+        }
+        return out;
     }
 
     private static org.nd4j.linalg.indexing.INDArrayIndex[] rowIndex(int rank, long from, long to) {

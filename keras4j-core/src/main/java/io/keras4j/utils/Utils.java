@@ -73,4 +73,41 @@ public final class Utils {
     public static void setRandomSeed(long seed) {
         RandomState.seed(seed);
     }
+
+    /**
+     * Pads sequences to the length of the longest, as {@code keras.utils.pad_sequences(sequences)}: int32,
+     * zeros in front, longer sequences cut at the front.
+     */
+    public static INDArray padSequences(java.util.List<int[]> sequences) {
+        return Sequences.pad(sequences, null, "int32", "pre", "pre", 0.0);
+    }
+
+    /** Pads or truncates every sequence to {@code maxlen}, as {@code pad_sequences(sequences, maxlen=maxlen)}. */
+    public static INDArray padSequences(java.util.List<int[]> sequences, int maxlen) {
+        return Sequences.pad(sequences, maxlen, "int32", "pre", "pre", 0.0);
+    }
+
+    /**
+     * Pads sequences into a (num_samples, maxlen) array, as keras/src/utils/sequence_utils.py {@code pad_sequences}.
+     *
+     * @param maxlen     the row length, or null for the longest sequence's length
+     * @param dtype      the result dtype ("int32", "int64", "float32", ...)
+     * @param padding    "pre" (pad before each sequence) or "post" (after)
+     * @param truncating "pre" (drop values from the start of longer sequences) or "post" (from the end)
+     * @param value      the padding value (cast to {@code dtype})
+     */
+    public static INDArray padSequences(java.util.List<int[]> sequences, Integer maxlen, String dtype, String padding,
+            String truncating, double value) {
+        return Sequences.pad(sequences, maxlen, dtype, padding, truncating, value);
+    }
+
+    /**
+     * Sliding windows over a time series served in batches, as {@code keras.utils.timeseries_dataset_from_array(
+     * data, targets, sequence_length)}; set the keyword arguments on the result ({@code sequenceStride},
+     * {@code samplingRate}, {@code batchSize} (128), {@code shuffle}, {@code seed}, {@code startIndex},
+     * {@code endIndex}). {@code targets} may be null.
+     */
+    public static TimeseriesDataset timeseriesDatasetFromArray(INDArray data, INDArray targets, int sequenceLength) {
+        return new TimeseriesDataset(data, targets, sequenceLength);
+    }
 }

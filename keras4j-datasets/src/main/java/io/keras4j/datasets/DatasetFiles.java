@@ -39,7 +39,10 @@ final class DatasetFiles {
     /** The folder holding Keras's dataset files. */
     static final String KERAS_BASE_URL = "https://storage.googleapis.com/tensorflow/tf-keras-datasets/";
 
-    /** One file of a dataset: its name in the cache, where to download it, its SHA-256 (hex). */
+    /**
+     * One file of a dataset: its name in the cache, where to download it, its hash (hex): SHA-256, or MD5
+     * when 32 digits long, as keras/src/utils/file_utils.py {@code resolve_hasher} decides.
+     */
     record Remote(String fileName, URI url, String sha256) {
         /** A file in Keras's dataset folder {@code baseUrl}. */
         static Remote of(String baseUrl, String fileName, String sha256) {
@@ -120,7 +123,7 @@ final class DatasetFiles {
                 .followRedirects(HttpClient.Redirect.NORMAL).proxy(ProxySelector.getDefault()).build();
         for (Remote file : remote) {
             Path target = dir.resolve(file.fileName());
-            if (!Files.isRegularFile(target) || !sha256(target).equals(file.sha256())) {
+            if (!Files.isRegularFile(target) || !hash(target, file.sha256()).equals(file.sha256())) {
                 fetch(client, file, target);
             }
         }
@@ -129,9 +132,9 @@ final class DatasetFiles {
     private static void fetch(HttpClient client, Remote file, Path target) throws IOException {
         Path temp = Files.createTempFile(target.getParent(), "." + file.fileName() + ".", ".part");
         try {
-            String actual = downloadTo(client, file.url(), temp);
+            String actual = downloadTo(client, file.url(), temp, file.sha256());
             if (!actual.equals(file.sha256())) {
-                throw new IOException(file.url() + ": SHA-256 mismatch: expected " + file.sha256() + ", got " + actual
+                throw new IOException(file.url() + ": " + newDigest(file.sha256()).getAlgorithm() + " mismatch: expected " + file.sha256() + ", got " + actual
                         + "; the download was discarded");
             }
             try {
@@ -145,11 +148,11 @@ final class DatasetFiles {
     }
 
     /** Streams {@code url} into {@code file} and returns the SHA-256 of what was written. */
-    private static String downloadTo(HttpClient client, URI url, Path file) throws IOException {
+    private static String downloadTo(HttpClient client, URI url, Path file, String expected) throws IOException {
         try {
             HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofMinutes(2)).build();
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            MessageDigest digest = newSha256();
+            MessageDigest digest = newDigest(expected);
             try (InputStream body = new DigestInputStream(response.body(), digest);
                  OutputStream out = Files.newOutputStream(file)) {
                 if (response.statusCode() != 200) {
@@ -166,19 +169,20 @@ final class DatasetFiles {
         }
     }
 
-    private static String sha256(Path file) throws IOException {
-        MessageDigest digest = newSha256();
+    private static String hash(Path file, String expected) throws IOException {
+        MessageDigest digest = newDigest(expected);
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
             in.transferTo(OutputStream.nullOutputStream());
         }
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static MessageDigest newSha256() {
+    private static MessageDigest newDigest(String expected) {
+        String algorithm = expected.length() == 32 ? "MD5" : "SHA-256";
         try {
-            return MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM lacks SHA-256, which every Java platform must provide", e);
+            throw new IllegalStateException("the JVM lacks " + algorithm + ", which every Java platform must provide", e);
         }
     }
 }

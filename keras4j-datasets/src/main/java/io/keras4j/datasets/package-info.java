@@ -1,5 +1,9 @@
 /**
- * Keras's built-in datasets, as {@code keras.datasets}.
+ * Keras's built-in datasets, as {@code keras.datasets} ({@link io.keras4j.datasets.Mnist},
+ * {@link io.keras4j.datasets.FashionMnist}, {@link io.keras4j.datasets.Cifar10}, {@link io.keras4j.datasets.Cifar100},
+ * {@link io.keras4j.datasets.Imdb}, {@link io.keras4j.datasets.Reuters}, {@link io.keras4j.datasets.BostonHousing},
+ * {@link io.keras4j.datasets.CaliforniaHousing}), and user data read through DataVec
+ * ({@link io.keras4j.datasets.CsvDataset}).
  *
  * <pre>{@code
  * TrainTestData mnist = Mnist.loadData();   // (x_train, y_train), (x_test, y_test) = mnist.load_data()
