@@ -325,6 +325,14 @@ public abstract class Layer {
     }
 
     /**
+     * The masks of the outputs for the given inputs and input masks, as Keras's {@code compute_mask}; null
+     * (the default) when the layer produces no mask. {@code masks} may be null or hold null entries.
+     */
+    public INDArray[] computeMask(INDArray[] inputs, INDArray[] masks) {
+        return null;
+    }
+
+    /**
      * Runs the layer eagerly on concrete arrays in inference mode, as Keras's {@code layer(x)} on a tensor;
      * builds the layer from the array shapes if needed.
      */
