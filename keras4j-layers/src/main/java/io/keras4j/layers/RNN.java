@@ -2,9 +2,7 @@ package io.keras4j.layers;
 
 import io.keras4j.engine.Config;
 import io.keras4j.engine.Layer;
-import io.keras4j.engine.LayerProvider;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -34,26 +32,14 @@ public class RNN extends BaseRNN<RNN> {
     @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> config = super.getConfig();
-        Map<String, Object> serialized = new LinkedHashMap<>();
-        serialized.put("module", "keras.layers");
-        serialized.put("class_name", cell.className());
-        serialized.put("config", cell.getConfig());
-        serialized.put("registered_name", null);
-        config.put("cell", serialized);
+        config.put("cell", NestedLayers.serialize(cell));
         return config;
     }
 
     /** An RNN layer from its Keras config ({@code cell} serialized as {@code {"class_name", "config"}}). */
-    @SuppressWarnings("unchecked")
     public static RNN fromConfig(Map<String, Object> map) {
         Config c = new Config("RNN", map).allow(keys());
-        Object cell = c.raw("cell");
-        if (!(cell instanceof Map) || !(((Map<?, ?>) cell).get("class_name") instanceof String)) {
-            throw new IllegalArgumentException("RNN: config key 'cell' must be a serialized cell {\"class_name\", \"config\"}, got " + cell);
-        }
-        Map<String, Object> cellMap = (Map<String, Object>) cell;
-        Layer built = LayerProvider.fromConfig((String) cellMap.get("class_name"), (Map<String, Object>) cellMap.get("config"));
-        return c.applyBase(new RNN(built).configureRnn(c));
+        return c.applyBase(new RNN(NestedLayers.deserialize("RNN", "cell", c.raw("cell"), null)).configureRnn(c));
     }
 
     private static String[] keys() {
