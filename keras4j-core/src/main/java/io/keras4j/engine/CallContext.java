@@ -21,6 +21,7 @@ public final class CallContext {
     private final Map<String, Object> saved = new HashMap<>();
     private final Map<String, INDArray> buffers = new HashMap<>();
     private double addedLoss;
+    private INDArray[] inputMasks;
 
     /** Whether the call is a training call (Dropout active, BatchNormalization on batch statistics). */
     public boolean training() {
@@ -37,6 +38,21 @@ public final class CallContext {
         this.training = training;
         this.needsInputGradient = needsInputGradient;
         this.addedLoss = 0;
+        this.inputMasks = null;
+    }
+
+    /**
+     * Sets the masks of the inputs for this call (after {@link #begin}), as Keras passes {@code mask=} to
+     * {@code call}: one entry per input, null where an input carries no mask. A mask is a
+     * {@code (batch, timesteps)} array, BOOL or numeric (nonzero = keep).
+     */
+    public void setInputMasks(INDArray... masks) {
+        this.inputMasks = masks;
+    }
+
+    /** The mask of input {@code i} for this call, or null if it has none. */
+    public INDArray inputMask(int i) {
+        return inputMasks == null || i >= inputMasks.length ? null : inputMasks[i];
     }
 
     /**

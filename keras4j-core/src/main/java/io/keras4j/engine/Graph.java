@@ -34,6 +34,7 @@ public final class Graph {
     public final class State {
         final INDArray[] values = new INDArray[slots.size()];
         final INDArray[] gradients = new INDArray[slots.size()];
+        final INDArray[] masks = new INDArray[slots.size()];
         final CallContext[] contexts = new CallContext[nodes.size()];
 
         State() {
@@ -182,7 +183,9 @@ public final class Graph {
      */
     public INDArray[] forward(State state, INDArray[] x, boolean training, boolean gradients, boolean inputGradients) {
         INDArray[] values = state.values;
+        INDArray[] masks = state.masks;
         java.util.Arrays.fill(values, null);
+        java.util.Arrays.fill(masks, null);
         for (int i = 0; i < inputSlots.length; i++) {
             values[inputSlots[i]] = x[i];
         }
@@ -195,12 +198,22 @@ public final class Graph {
                 args[i] = values[in[i]];
                 needs[i] = gradients && (inputGradients || !node.inputs().get(i).node().isInput());
             }
+            INDArray[] inMasks = null;
+            for (int i = 0; i < in.length; i++) {
+                if (masks[in[i]] != null) {
+                    inMasks = inMasks == null ? new INDArray[in.length] : inMasks;
+                    inMasks[i] = masks[in[i]];
+                }
+            }
             CallContext ctx = state.contexts[n];
             ctx.begin(training, needs);
+            ctx.setInputMasks(inMasks);
             INDArray[] out = node.layer().call(args, ctx);
+            INDArray[] outMasks = node.layer().computeMask(args, inMasks);
             int[] outSlots = nodeOutputSlots[n];
             for (int o = 0; o < outSlots.length; o++) {
                 values[outSlots[o]] = out[o];
+                masks[outSlots[o]] = outMasks == null || o >= outMasks.length ? null : outMasks[o];
             }
         }
         INDArray[] result = new INDArray[outputSlots.length];

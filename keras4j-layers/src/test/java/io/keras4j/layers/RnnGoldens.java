@@ -1,0 +1,65 @@
+package io.keras4j.layers;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The arrays of rnn_goldens.txt (written by src/test/python/rnn_goldens.py from real Keras), as float64. */
+final class RnnGoldens {
+    private static Map<String, INDArray> arrays;
+
+    private RnnGoldens() {
+    }
+
+    static synchronized INDArray get(String key) {
+        if (arrays == null) {
+            arrays = load();
+        }
+        INDArray a = arrays.get(key);
+        if (a == null) {
+            throw new IllegalArgumentException("no golden array " + key);
+        }
+        return a.dup();
+    }
+
+    static boolean has(String key) {
+        get("lstm/x");
+        return arrays.containsKey(key);
+    }
+
+    private static Map<String, INDArray> load() {
+        Map<String, INDArray> out = new HashMap<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                RnnGoldens.class.getResourceAsStream("rnn_goldens.txt"), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith("#") || line.isBlank()) {
+                    continue;
+                }
+                String[] parts = line.split("\t");
+                String[] dims = parts[1].split(",");
+                long[] shape = new long[dims.length];
+                for (int i = 0; i < dims.length; i++) {
+                    shape[i] = Long.parseLong(dims[i]);
+                }
+                String[] vals = parts[2].split(" ");
+                double[] data = new double[vals.length];
+                for (int i = 0; i < vals.length; i++) {
+                    data[i] = Double.parseDouble(vals[i]);
+                }
+                out.put(parts[0], Nd4j.create(data, shape, DataType.DOUBLE));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+}
