@@ -68,7 +68,9 @@ public class BinaryCrossentropy extends Loss {
             // d/dp -(y log p + (1 - y) log(1 - p)) = (p - y) / (p (1 - p)) inside the clip range, else 0
             double eps = Backend.epsilon();
             INDArray inside = yPred.gte(eps).castTo(yPred.dataType()).muli(yPred.lte(1 - eps).castTo(yPred.dataType()));
-            g = yPred.sub(y).divi(yPred.mul(yPred.rsub(1.0))).muli(inside);
+            // divide by the clipped p, so a saturated p of exactly 0 or 1 gives 0 (not inf * 0 = NaN)
+            INDArray p = Transforms.max(Transforms.min(yPred, 1 - eps, true), eps, false);
+            g = yPred.sub(y).divi(p.mul(p.rsub(1.0))).muli(inside);
         }
         return g.divi(columns).muliColumnVector(weights);
     }

@@ -85,7 +85,8 @@ public class CategoricalCrossentropy extends Loss {
         INDArray s = yPred.sum(true, 1);
         INDArray q = yPred.divColumnVector(s);
         INDArray inside = q.gte(eps).castTo(q.dataType()).muli(q.lte(1 - eps).castTo(q.dataType()));
-        INDArray g = y.div(q).negi().muli(inside);
+        // divide by the clipped q, so a probability of exactly 0 gives 0 (not 0 / 0 or inf * 0 = NaN)
+        INDArray g = y.div(Transforms.max(q, eps, true)).negi().muli(inside);
         INDArray gq = g.mul(q).sum(true, 1);
         return g.subiColumnVector(gq).diviColumnVector(s).muliColumnVector(weights);
     }

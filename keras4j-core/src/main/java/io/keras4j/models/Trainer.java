@@ -77,6 +77,7 @@ final class Trainer {
             outGrads[o] = lossWeights[o] == 1.0 ? vg.gradient() : vg.gradient().muli(lossWeights[o]);
         }
         loss += regularization(trainable) + graph.addedLoss(state());
+        loss = nanIfAnyPredictionIsNaN(loss, pred);
         if ((Double.isNaN(loss) || Double.isInfinite(loss)) && toleratesInvalidLoss) {
             lossTracker.update(loss, x[0].size(0));
             return;
@@ -107,6 +108,19 @@ final class Trainer {
         }
         loss += regularization(model.trainableWeights()) + model.graph().addedLoss(state());
         updateMetrics(y, pred, sampleWeight, loss, x[0].size(0));
+    }
+
+    /**
+     * Losses clip predictions, which would turn NaN predictions (from NaN weights or data) into a finite loss;
+     * one reduction per output keeps such a step from passing silently.
+     */
+    private static double nanIfAnyPredictionIsNaN(double loss, INDArray[] predictions) {
+        for (INDArray p : predictions) {
+            if (Double.isNaN(p.sumNumber().doubleValue())) {
+                return Double.NaN;
+            }
+        }
+        return loss;
     }
 
     private static double regularization(List<Variable> variables) {
