@@ -93,7 +93,7 @@ final class EinsumGemm {
         INDArray g3 = contiguous(g).reshape('c', x3.size(0), x3.size(1), w3.size(2));
         if (isIdentity(wPerm) && x3.size(0) == 1) {
             double beta = kernel.gradientBeta();
-            Ops.matmul(x3.slice(0), true, g3.slice(0), false, kernel.gradient().reshape('c', w3.size(1), w3.size(2)), beta);
+            Ops.matmul(matrix(x3, 0), true, matrix(g3, 0), false, kernel.gradient().reshape('c', w3.size(1), w3.size(2)), beta);
         } else {
             INDArray dw3 = ctx.buffer("einsum_dw", w3.dataType(), w3.shape());
             gemms(x3, true, g3, false, dw3);
@@ -125,8 +125,13 @@ final class EinsumGemm {
     /** {@code out[b] = op(a[b]) @ op(c[b])} for every batch index b: one GEMM when there is no batch label. */
     private static void gemms(INDArray a, boolean ta, INDArray c, boolean tc, INDArray out) {
         for (long i = 0; i < a.size(0); i++) {
-            Ops.matmul(a.slice(i), ta, c.slice(i), tc, out.slice(i), 0.0);
+            Ops.matmul(matrix(a, i), ta, matrix(c, i), tc, matrix(out, i), 0.0);
         }
+    }
+
+    /** Batch entry {@code i} of a rank-3 array as a matrix; a plain reshape (no offset view) when there is one entry. */
+    private static INDArray matrix(INDArray a, long i) {
+        return a.size(0) == 1 ? a.reshape('c', a.size(1), a.size(2)) : a.slice(i);
     }
 
     /** {@code a} permuted by {@code perm} and viewed as 3 groups of axes {@code [0, g1), [g1, g2), [g2, rank)}. */
