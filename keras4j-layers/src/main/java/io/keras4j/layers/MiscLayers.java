@@ -5,8 +5,8 @@ import io.keras4j.engine.LayerProvider;
 import io.keras4j.engine.Registry;
 
 /**
- * Registers the core, normalization, regularization, reshaping and merging layers by Keras class name
- * (found by {@link java.util.ServiceLoader}).
+ * Registers the core (EinsumDense, Lambda, Embedding, Masking, Identity), normalization, regularization, reshaping
+ * and merging layers by Keras class name (found by {@link java.util.ServiceLoader}).
  */
 public final class MiscLayers implements LayerProvider {
     @Override
@@ -45,5 +45,7 @@ public final class MiscLayers implements LayerProvider {
         registry.register(UpSampling3D::fromConfig, "UpSampling3D");
         registry.register(Permute::fromConfig, "Permute");
         registry.register(RepeatVector::fromConfig, "RepeatVector");
+        registry.register(EinsumDense::fromConfig, "EinsumDense");
+        registry.register(Lambda::fromConfig, "Lambda");
     }
 }
