@@ -2,6 +2,7 @@ package io.keras4j.layers;
 
 import io.keras4j.activations.ActivationFunction;
 import io.keras4j.activations.Activations;
+import io.keras4j.backend.Ops;
 import io.keras4j.constraints.Constraint;
 import io.keras4j.engine.CallContext;
 import io.keras4j.engine.Config;
@@ -13,6 +14,7 @@ import io.keras4j.initializers.Initializer;
 import io.keras4j.initializers.Initializers;
 import io.keras4j.regularizers.Regularizer;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -25,9 +27,10 @@ import java.util.Map;
  * {@code outputs = activation(conv(inputs, kernel) + bias)} with a kernel of shape
  * {@code kernel_size + (input_channels / groups, filters)} and a bias of shape {@code (filters,)}.
  *
- * <p>Forward and backward run ND4J's native {@code conv2d}/{@code conv3dnew} ops and their {@code _bp}
- * variants (a 1D convolution as a 2D one of height 1). With {@code groups > 1} the kernel is expanded to a
- * block-diagonal full kernel, so each group of filters sees only its group of input channels.
+ * <p>Forward and backward are GEMMs over {@link Im2col} patch arrays (channels last inside; a channels_first
+ * input is transposed in and out), about 3x faster in backward than ND4J's conv2d_bp on this model size.
+ * With {@code groups > 1} the kernel is expanded to a block-diagonal full kernel, so each group of filters
+ * sees only its group of input channels.
  *
  * @param <T> the concrete layer, returned by the fluent setters
  */
@@ -211,109 +214,200 @@ abstract class BaseConv<T extends BaseConv<T>> extends Layer {
         return out;
     }
 
-    private ConvOps.Window window() {
-        return ConvOps.Window.of(kernelSize, strides, dilationRate, ConvUtils.mode(padding), channelsLast());
-    }
-
-    private String op() {
-        return rank == 3 ? "conv3dnew" : "conv2d";
-    }
-
-    /** The kernel the native op sees: lifted to 2D for 1D, block-diagonal over the channels for groups. */
+    /** The kernel as the GEMM sees it: block-diagonal over the channels for groups. */
     private INDArray fullKernel(CallContext ctx) {
-        INDArray k = ConvOps.liftKernel(kernel.value());
+        INDArray k = kernel.value();
         if (groups == 1) {
             return k;
         }
         long[] shape = k.shape().clone();
-        shape[shape.length - 2] *= groups;
+        shape[rank] *= groups;
         INDArray full = ctx.buffer("full_kernel", dtype(), shape).assign(0);
         for (int g = 0; g < groups; g++) {
-            full.get(groupBlock(k, g)).assign(k.get(groupColumns(k, g)));
+            full.get(groupBlock(k, g)).assign(k.get(groupColumns(g)));
         }
         return full;
     }
 
     private INDArrayIndex[] groupBlock(INDArray k, int g) {
-        long in = k.size(k.rank() - 2);
-        INDArrayIndex[] idx = groupColumns(k, g);
-        idx[k.rank() - 2] = NDArrayIndex.interval(g * in, (g + 1) * in);
+        long in = k.size(rank);
+        INDArrayIndex[] idx = groupColumns(g);
+        idx[rank] = NDArrayIndex.interval(g * in, (g + 1) * in);
         return idx;
     }
 
-    private INDArrayIndex[] groupColumns(INDArray k, int g) {
+    private INDArrayIndex[] groupColumns(int g) {
         long out = filters / groups;
-        INDArrayIndex[] idx = new INDArrayIndex[k.rank()];
-        Arrays.fill(idx, NDArrayIndex.all());
-        idx[k.rank() - 1] = NDArrayIndex.interval(g * out, (g + 1) * out);
+        INDArrayIndex[] idx = Im2col.all(rank + 2);
+        idx[rank + 1] = NDArrayIndex.interval(g * out, (g + 1) * out);
         return idx;
+    }
+
+    /** Moves the channel axis of a channels_first array last (a contiguous copy), or back when {@code toFirst}. */
+    private INDArray transposeChannels(INDArray x, boolean toFirst, CallContext ctx, String key) {
+        int[] perm = new int[x.rank()];
+        for (int i = 0; i < perm.length; i++) {
+            perm[i] = toFirst ? (i == 0 ? 0 : i == 1 ? perm.length - 1 : i - 1) : (i == 0 ? 0 : i == perm.length - 1 ? 1 : i + 1);
+        }
+        INDArray p = x.permute(perm);
+        return ctx.buffer(key, x.dataType(), p.shape()).assign(p);
+    }
+
+    private static long[] spatial(long[] channelsLastShape) {
+        return Arrays.copyOfRange(channelsLastShape, 1, channelsLastShape.length - 1);
+    }
+
+    private static long[] shape(long n, long[] spatial, long c) {
+        long[] out = new long[spatial.length + 2];
+        out[0] = n;
+        System.arraycopy(spatial, 0, out, 1, spatial.length);
+        out[out.length - 1] = c;
+        return out;
+    }
+
+    private static long[] colsShape(long n, long[] spatial, int[] k, long c) {
+        long[] out = new long[2 * spatial.length + 2];
+        out[0] = n;
+        for (int i = 0; i < spatial.length; i++) {
+            out[1 + i] = spatial[i];
+            out[1 + spatial.length + i] = k[i];
+        }
+        out[out.length - 1] = c;
+        return out;
     }
 
     @Override
     protected INDArray call(INDArray input, CallContext ctx) {
         boolean last = channelsLast();
-        INDArray x = ConvOps.lift(input, last);
+        INDArray x = last ? ConvOps.contiguous(input) : transposeChannels(input, false, ctx, "x_cl");
+        long n = x.size(0);
+        long channels = x.size(rank + 1);
+        long[] in = spatial(x.shape());
         long[] outShape = computeOutputShape(input.shape());
-        INDArray z = ctx.buffer("z", dtype(), ConvOps.liftShape(outShape, last));
+        long[] out = last ? spatial(outShape) : Arrays.copyOfRange(outShape, 2, outShape.length);
+        long[] before = Im2col.padBefore(in, out, kernelSize, strides, dilationRate, padding);
+        long[] cov = Im2col.covered(out, kernelSize, strides, dilationRate);
+        long[] size = new long[rank];
+        for (int i = 0; i < rank; i++) {
+            size[i] = Math.max(cov[i], before[i] + in[i]);
+        }
+        INDArray xpad = Im2col.place(ctx, "x_pad", x, size, before, ConvUtils.filled(rank, 1));
+        INDArray cols = ctx.buffer("cols", dtype(), colsShape(n, out, kernelSize, channels));
+        Im2col.im2col(xpad, kernelSize, strides, dilationRate, out, cols);
+        long rows = n * Im2col.product(out);
+        long patch = cols.length() / rows;
         INDArray w = fullKernel(ctx);
-        ConvOps.exec(op(), new INDArray[]{x, w, bias == null ? null : bias.value()}, new INDArray[]{z}, window().convArgs());
+        INDArray z = ctx.buffer("z", dtype(), rows, filters);
+        Ops.matmul(cols.reshape(rows, patch), false, w.reshape(patch, filters), false, z, 0.0);
+        if (bias != null) {
+            z.addiRowVector(bias.value());
+        }
         INDArray y = z;
         if (!activation.name().equals("linear")) {
-            y = ctx.buffer("y", dtype(), z.shape());
+            y = ctx.buffer("y", dtype(), rows, filters);
             activation.call(z, y);
         }
-        ctx.save("x", x);
+        ctx.save("cols", cols);
+        ctx.save("w", w);
         ctx.save("z", z);
         ctx.save("y", y);
-        ctx.save("w", w);
-        ctx.save("shape", input.shape());
-        return y.reshape(outShape);
+        ctx.save("in", in);
+        ctx.save("out", out);
+        ctx.save("before", before);
+        ctx.save("cov", cov);
+        INDArray result = y.reshape(shape(n, out, filters));
+        return last ? result : transposeChannels(result, true, ctx, "y_cf");
     }
 
     @Override
     protected INDArray backward(INDArray gradOutput, CallContext ctx) {
-        INDArray x = ctx.saved("x");
+        boolean last = channelsLast();
+        INDArray cols = ctx.saved("cols");
+        INDArray w = ctx.saved("w");
         INDArray z = ctx.saved("z");
         INDArray y = ctx.saved("y");
-        INDArray w = ctx.saved("w");
-        INDArray dy = gradOutput.reshape(z.shape());
+        long[] in = ctx.saved("in");
+        long[] out = ctx.saved("out");
+        long rows = z.size(0);
+        long n = cols.size(0);
+        INDArray g = last ? gradOutput : transposeChannels(gradOutput, false, ctx, "dy_cl");
+        INDArray dy = ConvOps.contiguous(g).reshape(rows, filters);
         INDArray dz = dy;
         if (y != z) {
-            dz = ctx.buffer("dz", dtype(), z.shape());
+            dz = ctx.buffer("dz", dtype(), rows, filters);
             activation.gradient(z, y, dy, dz);
         }
-        INDArray dx = ctx.buffer("dx", dtype(), x.shape());
-        boolean overwriteKernel = groups == 1 && kernel.gradientBeta() == 0.0;
-        INDArray dw = overwriteKernel ? ConvOps.liftKernel(kernel.gradient()) : ctx.buffer("dw", dtype(), w.shape());
-        INDArray db = null;
-        boolean overwriteBias = false;
+        long patch = cols.length() / rows;
+        INDArray cols2d = cols.reshape(rows, patch);
+        if (groups == 1) {
+            Ops.matmul(cols2d, true, dz, false, kernel.gradient().reshape(patch, filters), kernel.gradientBeta());
+        } else {
+            INDArray dw = ctx.buffer("dw", dtype(), w.shape());
+            Ops.matmul(cols2d, true, dz, false, dw.reshape(patch, filters), 0.0);
+            addGroupedKernelGradient(dw);
+        }
         if (bias != null) {
-            overwriteBias = bias.gradientBeta() == 0.0;
-            db = overwriteBias ? bias.gradient() : ctx.buffer("db", dtype(), filters);
+            INDArray ones = ctx.computeIfAbsent("ones_" + rows, () -> Nd4j.ones(dtype(), 1, rows));
+            Ops.matmul(ones, false, dz, false, bias.gradient().reshape(1, filters), bias.gradientBeta());
         }
-        ConvOps.exec(op() + "_bp", new INDArray[]{x, w, bias == null ? null : bias.value(), dz}, new INDArray[]{dx, dw, db},
-                window().convArgs());
-        if (!overwriteKernel) {
-            addKernelGradient(dw);
+        if (!ctx.needsInputGradient(0)) {
+            return null;
         }
-        if (bias != null && !overwriteBias) {
-            bias.gradient().addi(db);
-        }
-        long[] shape = ctx.saved("shape");
-        return dx.reshape(shape);
+        INDArray dx = inputGradient(dz.reshape(shape(n, out, filters)), w, in, out, ctx);
+        return last ? dx : transposeChannels(dx, true, ctx, "dx_cf");
     }
 
-    /** Adds the gradient of the native kernel to the kernel's gradient (the diagonal blocks for groups). */
-    private void addKernelGradient(INDArray dw) {
-        INDArray target = ConvOps.liftKernel(kernel.gradient());
-        if (groups == 1) {
-            target.addi(dw);
-            return;
+    /**
+     * The input gradient: a stride-1 convolution of the output gradient, dilated by the strides and padded by
+     * {@code dilation * (k - 1)}, with the flipped transposed kernel, cropped to the input.
+     */
+    private INDArray inputGradient(INDArray dz, INDArray w, long[] in, long[] out, CallContext ctx) {
+        long n = dz.size(0);
+        long channels = w.size(rank);
+        long[] before = ctx.saved("before");
+        long[] cov = ctx.saved("cov");
+        long[] size = new long[rank];
+        long[] offset = new long[rank];
+        for (int i = 0; i < rank; i++) {
+            offset[i] = (long) (kernelSize[i] - 1) * dilationRate[i];
+            size[i] = cov[i] + offset[i];
         }
+        INDArray dzd = Im2col.place(ctx, "dz_dilated", dz, size, offset, strides);
+        INDArray cols = ctx.buffer("dcols", dtype(), colsShape(n, cov, kernelSize, filters));
+        Im2col.im2col(dzd, kernelSize, ConvUtils.filled(rank, 1), dilationRate, cov, cols);
+        long rows = n * Im2col.product(cov);
+        long[] flippedShape = w.shape().clone();
+        flippedShape[rank] = filters;
+        flippedShape[rank + 1] = channels;
+        INDArray flipped = Im2col.flipTranspose(w, ctx.buffer("w_flipped", dtype(), flippedShape));
+        INDArray dxCovered = ctx.buffer("dx_covered", dtype(), rows, channels);
+        Ops.matmul(cols.reshape(rows, cols.length() / rows), false, flipped.reshape(cols.length() / rows, channels), false, dxCovered, 0.0);
+        INDArray covered = dxCovered.reshape(shape(n, cov, channels));
+        INDArray dx = ctx.buffer("dx", dtype(), shape(n, in, channels));
+        boolean exact = true;
+        INDArrayIndex[] dst = Im2col.all(rank + 2);
+        INDArrayIndex[] src = Im2col.all(rank + 2);
+        for (int i = 0; i < rank; i++) {
+            long count = Math.min(in[i], cov[i] - before[i]);
+            exact &= before[i] == 0 && count == in[i] && cov[i] == in[i];
+            dst[i + 1] = NDArrayIndex.interval(0, count);
+            src[i + 1] = NDArrayIndex.interval(before[i], before[i] + count);
+        }
+        if (exact) {
+            return covered;
+        }
+        dx.assign(0);
+        dx.get(dst).assign(covered.get(src));
+        return dx;
+    }
+
+    /** Adds the diagonal blocks of the full kernel's gradient to the grouped kernel's gradient. */
+    private void addGroupedKernelGradient(INDArray dw) {
+        INDArray target = kernel.gradient();
         boolean overwrite = kernel.gradientBeta() == 0.0;
         for (int g = 0; g < groups; g++) {
             INDArray block = dw.get(groupBlock(target, g));
-            INDArray dest = target.get(groupColumns(target, g));
+            INDArray dest = target.get(groupColumns(g));
             if (overwrite) {
                 dest.assign(block);
             } else {

@@ -2,6 +2,7 @@ package io.keras4j.layers;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -69,12 +70,20 @@ final class ConvOps {
         return java.util.Arrays.stream(arrays).filter(java.util.Objects::nonNull).toArray(INDArray[]::new);
     }
 
+    /**
+     * {@code x} itself when it is laid out in C order with default strides (even if ND4J calls it a view),
+     * else a C-order copy. ND4J's {@code isView()} is true for reshaped buffers, whose {@code dup} is slow.
+     */
+    static INDArray contiguous(INDArray x) {
+        return x.ordering() == 'c' && Shape.hasDefaultStridesForShape(x) && x.offset() == 0 ? x : x.dup('c');
+    }
+
     /** A rank-3 (1D) array as rank 4 with a height of 1; other ranks unchanged. */
     static INDArray lift(INDArray x, boolean channelsLast) {
         if (x.rank() != 3) {
             return x;
         }
-        INDArray c = x.isView() || x.ordering() != 'c' ? x.dup('c') : x;
+        INDArray c = contiguous(x);
         return channelsLast ? c.reshape('c', x.size(0), 1, x.size(1), x.size(2))
                 : c.reshape('c', x.size(0), x.size(1), 1, x.size(2));
     }

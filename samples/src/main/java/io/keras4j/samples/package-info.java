@@ -1,0 +1,2 @@
+/** Runnable ports of Keras example scripts. */
+package io.keras4j.samples;
