@@ -17,5 +17,11 @@ public final class ConvolutionalLayers implements LayerProvider {
         registry.register(AveragePooling1D::fromConfig, "AveragePooling1D", "AvgPool1D");
         registry.register(AveragePooling2D::fromConfig, "AveragePooling2D", "AvgPool2D");
         registry.register(AveragePooling3D::fromConfig, "AveragePooling3D", "AvgPool3D");
+        registry.register(GlobalMaxPooling1D::fromConfig, "GlobalMaxPooling1D", "GlobalMaxPool1D");
+        registry.register(GlobalMaxPooling2D::fromConfig, "GlobalMaxPooling2D", "GlobalMaxPool2D");
+        registry.register(GlobalMaxPooling3D::fromConfig, "GlobalMaxPooling3D", "GlobalMaxPool3D");
+        registry.register(GlobalAveragePooling1D::fromConfig, "GlobalAveragePooling1D", "GlobalAvgPool1D");
+        registry.register(GlobalAveragePooling2D::fromConfig, "GlobalAveragePooling2D", "GlobalAvgPool2D");
+        registry.register(GlobalAveragePooling3D::fromConfig, "GlobalAveragePooling3D", "GlobalAvgPool3D");
     }
 }
