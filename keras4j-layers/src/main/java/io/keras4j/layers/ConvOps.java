@@ -6,18 +6,15 @@ import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The native ND4J convolution and pooling ops the convolutional layers share, and the geometry they
- * take. A 1D window is lifted to 2D (height 1): {@code (batch, steps, channels)} becomes
- * {@code (batch, 1, steps, channels)}, and a 1D kernel {@code (k, in, out)} becomes {@code (1, k, in, out)},
- * which keeps Keras's kernel layout {@code (k..., in, out)}, ND4J's weight format 0.
+ * The native ND4J pooling ops the pooling layers share, and the geometry they take. A 1D window is lifted
+ * to 2D (height 1): {@code (batch, steps, channels)} becomes {@code (batch, 1, steps, channels)}.
  *
  * <p>ND4J's "same" mode pads {@code floor(total / 2)} before and the rest after (more on the right and
- * bottom), as TensorFlow and Keras do; "causal" (mode 2) pads {@code dilation * (k - 1)} on the left only.
+ * bottom), as TensorFlow and Keras do.
  */
 final class ConvOps {
     static final int VALID = 0;
     static final int SAME = 1;
-    static final int CAUSAL = 2;
 
     /** Kernel, strides and dilation per native spatial axis (2 or 3), the padding mode and the layout. */
     record Window(int[] kernel, int[] strides, int[] dilation, int mode, boolean channelsLast) {
@@ -32,16 +29,6 @@ final class ConvOps {
 
         boolean is3d() {
             return kernel.length == 3;
-        }
-
-        /** The integer arguments of conv2d/deconv2d/depthwise_conv2d or conv3dnew (weights format 0). */
-        int[] convArgs() {
-            if (is3d()) {
-                return new int[]{kernel[0], kernel[1], kernel[2], strides[0], strides[1], strides[2], 0, 0, 0,
-                        dilation[0], dilation[1], dilation[2], mode, channelsLast ? 1 : 0, 0};
-            }
-            return new int[]{kernel[0], kernel[1], strides[0], strides[1], 0, 0, dilation[0], dilation[1], mode,
-                    channelsLast ? 1 : 0, 0};
         }
 
         /**
@@ -94,10 +81,5 @@ final class ConvOps {
             return shape.clone();
         }
         return channelsLast ? new long[]{shape[0], 1, shape[1], shape[2]} : new long[]{shape[0], shape[1], 1, shape[2]};
-    }
-
-    /** A 1D kernel {@code (k, a, b)} as {@code (1, k, a, b)}; other ranks unchanged (a view of contiguous arrays). */
-    static INDArray liftKernel(INDArray kernel) {
-        return kernel.rank() == 3 ? kernel.reshape('c', 1, kernel.size(0), kernel.size(1), kernel.size(2)) : kernel;
     }
 }

@@ -60,13 +60,9 @@ final class ConvUtils {
         return f;
     }
 
-    /** The native padding mode of a Keras padding name. */
+    /** The native pooling padding mode of a Keras padding name. */
     static int mode(String padding) {
-        return switch (padding) {
-            case "same" -> ConvOps.SAME;
-            case "causal" -> ConvOps.CAUSAL;
-            default -> ConvOps.VALID;
-        };
+        return padding.equals("same") ? ConvOps.SAME : ConvOps.VALID;
     }
 
     /**
@@ -87,7 +83,7 @@ final class ConvUtils {
         return out;
     }
 
-    /** The spatial axes of a (batch, ...) shape with {@code rank} spatial axes. */
+    /** The first spatial axis of a (batch, ...) shape. */
     static int firstSpatialAxis(boolean channelsLast) {
         return channelsLast ? 1 : 2;
     }
