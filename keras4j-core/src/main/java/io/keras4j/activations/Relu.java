@@ -2,7 +2,8 @@ package io.keras4j.activations;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
-import org.nd4j.linalg.api.ops.impl.transforms.gradient.ThresholdReluBp;
+import org.nd4j.linalg.api.ops.impl.scalar.Step;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -51,7 +52,10 @@ final class Relu extends BaseActivation {
     @Override
     public void gradient(INDArray x, INDArray y, INDArray dy, INDArray out) {
         if (plain()) {
-            Nd4j.exec(new ThresholdReluBp(x, dy, out, 0.0));
+            // dy * (x > 0) as two plain elementwise ops: ~10x faster than ND4J's relu_bp (ThresholdReluBp) on
+            // a 2.7M-element conv activation (3 ms vs 36 ms CPU).
+            Nd4j.exec(new Step(x, out, 0.0));
+            Nd4j.exec(new MulOp(out, dy, out));
             return;
         }
         INDArray g = above(x, threshold);
