@@ -138,10 +138,20 @@ public abstract class Layer {
      */
     protected Variable addWeight(String name, long[] shape, Initializer initializer, Regularizer regularizer,
                                  Constraint constraint, boolean trainable) {
+        return addWeight(name, shape, initializer, regularizer, constraint, trainable, dtype);
+    }
+
+    /**
+     * Creates a weight of its own dtype, as Keras's {@code add_weight(..., dtype=)} (e.g. the int64
+     * {@code count} of {@code Normalization}); otherwise as {@link #addWeight(String, long[], Initializer,
+     * Regularizer, Constraint, boolean)}.
+     */
+    protected Variable addWeight(String name, long[] shape, Initializer initializer, Regularizer regularizer,
+                                 Constraint constraint, boolean trainable, DataType weightDtype) {
         if (built) {
             throw new IllegalStateException("Layer \"" + name() + "\" is already built: weights can only be added in build()");
         }
-        INDArray value = initializer.apply(shape, dtype);
+        INDArray value = initializer.apply(shape, weightDtype);
         Variable variable = new Variable(name, name() + "/" + name, value, trainable, regularizer, constraint);
         variables.add(variable);
         return variable;

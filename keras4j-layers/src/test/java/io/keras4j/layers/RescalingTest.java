@@ -1,0 +1,44 @@
+package io.keras4j.layers;
+
+import io.keras4j.testing.LayerTestHarness;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Golden values from Keras 3.15.1: keras4j-layers/src/test/python/preprocessing_goldens.py. */
+class RescalingTest {
+    @Test
+    void harness() {
+        LayerTestHarness.of(() -> new Rescaling(0.5, -2), 3, 4, 2).expectedWeights(0).run();
+    }
+
+    @Test
+    void mapsPixelsToMinusOneOneAsKeras() {
+        INDArray y = new Rescaling(1.0 / 127.5, -1).callEager(false, Nd4j.createFromArray(0f, 127.5f, 255f, 51f))[0];
+        assertEquals(DataType.FLOAT, y.dataType());
+        assertArrayEquals(new double[]{-1.0, 0.0, 1.0, -0.5999999642372131}, y.toDoubleVector(), 1e-7);
+    }
+
+    @Test
+    void castsIntegerInputsToTheLayerDtype() {
+        INDArray y = new Rescaling(1.0 / 255).callEager(false, Nd4j.createFromArray(0, 51, 255))[0];
+        assertEquals(DataType.FLOAT, y.dataType());
+        assertArrayEquals(new double[]{0, 0.2, 1}, y.toDoubleVector(), 1e-7);
+    }
+
+    @Test
+    void configMatchesKeras() {
+        Map<String, Object> config = new Rescaling(1.0 / 127.5, -1).getConfig();
+        assertEquals(0.00784313725490196, config.get("scale"));
+        assertEquals(-1.0, config.get("offset"));
+        assertEquals(0.5, Rescaling.fromConfig(Map.of("name", "r", "scale", 0.5)).getConfig().get("scale"));
+        assertThrows(IllegalArgumentException.class, () -> Rescaling.fromConfig(Map.of("scale", java.util.List.of(1.0, 2.0))));
+    }
+}
