@@ -20,8 +20,8 @@ import java.util.Random;
  * <p>The CSV ({@code x1,x2,x3,x4,species} with a header, 3 Gaussian clusters) is generated when the file is
  * absent. Run from the repository root:
  * <pre>
- * mvn -o -q -pl samples -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/cp.txt
- * java -cp samples/target/classes:$(cat samples/target/cp.txt) io.keras4j.samples.CsvTraining [file.csv]
+ * mvn -q -B install -DskipTests
+ * mvn -q -B -pl samples exec:exec@sample -Dexec.mainClass=io.keras4j.samples.CsvTraining [-Dsample.args=file.csv]
  * </pre>
  */
 public final class CsvTraining {

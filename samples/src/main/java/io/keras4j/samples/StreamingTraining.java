@@ -28,8 +28,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * absent. Run it with a heap (and hence ND4J's off-heap limit, which JavaCPP derives from it) far below
  * the file size:
  * <pre>
- * mvn -o -q -pl samples -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/cp.txt
- * java -Xmx256m -cp samples/target/classes:$(cat samples/target/cp.txt) io.keras4j.samples.StreamingTraining [file] [rows] [workers]
+ * mvn -q -B install -DskipTests
+ * mvn -q -B -pl samples exec:exec@sample -Dexec.mainClass=io.keras4j.samples.StreamingTraining -Dsample.heap=256m
  * </pre>
  * It prints the file size, the heap limit, the peak heap used and JavaCPP's physical memory figure.
  */
