@@ -2,6 +2,7 @@ package io.keras4j.losses;
 
 import io.keras4j.engine.Registry;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,6 +29,11 @@ public final class Losses {
     /** A new loss for a Keras identifier. */
     public static Loss get(String identifier) {
         return REGISTRY.get(identifier);
+    }
+
+    /** A new loss from a Keras class name or identifier and its config, as stored in saved models. */
+    public static Loss get(String identifier, Map<String, Object> config) {
+        return REGISTRY.get(identifier, config);
     }
 
     /** The identifiers that {@link #get} accepts. */

@@ -45,6 +45,7 @@ public class Model extends Layer {
     private Graph graph;
     private Graph.State predictState;
     private Trainer trainer;
+    private CompileOptions compileOptions;
     private boolean stopTraining;
 
     /** A model from one input to one output. */
@@ -242,6 +243,14 @@ public class Model extends Layer {
             }
         }
         trainer = new Trainer(this, opt, losses, weights, new ArrayList<>(options.metrics));
+        compileOptions = options;
+    }
+
+    /** The arguments of the last {@link #compile} (with the optimizer object it resolved to), or null. */
+    public CompileOptions compileOptions() {
+        return compileOptions == null ? null : new CompileOptions().optimizer(trainer.optimizer)
+                .loss(compileOptions.losses.toArray()).metrics(compileOptions.metrics.toArray())
+                .lossWeightsList(compileOptions.lossWeights);
     }
 
     private static Optimizer resolveOptimizer(Object optimizer) {

@@ -29,6 +29,11 @@ public final class Optimizers {
         return REGISTRY.get(identifier);
     }
 
+    /** A new optimizer from a Keras class name or identifier and its config, as stored in saved models. */
+    public static Optimizer get(String identifier, Map<String, Object> config) {
+        return REGISTRY.get(identifier, config);
+    }
+
     /** The identifiers that {@link #get} accepts. */
     public static Set<String> names() {
         return REGISTRY.names();
