@@ -552,6 +552,14 @@ public class Model extends Layer {
         ModelIO.get().loadWeights(this, path);
     }
 
+    /**
+     * Loads weights from a legacy {@code .h5} file matching layers by name and/or skipping layers whose weight
+     * shapes differ, as {@code model.load_weights(path, by_name=, skip_mismatch=)} (needs keras4j-io).
+     */
+    public void loadWeights(Path path, boolean byName, boolean skipMismatch) {
+        ModelIO.get().loadWeights(this, path, byName, skipMismatch);
+    }
+
     // ---- a model as a layer --------------------------------------------------------------
 
     @Override

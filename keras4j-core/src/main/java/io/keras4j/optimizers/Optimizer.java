@@ -122,6 +122,23 @@ public abstract class Optimizer {
         return slots.getOrDefault(variable, Map.of());
     }
 
+    /** Sets the step count, as restoring a saved optimizer does ({@code optimizer.iterations.assign}). */
+    public void setIterations(long iterations) {
+        if (iterations < 0) {
+            throw new IllegalArgumentException(name + ": iterations must be >= 0, got " + iterations);
+        }
+        this.iterations = iterations;
+    }
+
+    /** Sets the state {@code name} of {@code variable} (a copy of {@code value}), as restoring a saved optimizer does. */
+    public void setSlot(Variable variable, String name, INDArray value) {
+        if (!java.util.Arrays.equals(value.shape(), variable.value().shape())) {
+            throw new IllegalArgumentException(this.name + ": state '" + name + "' of " + variable.path() + " must have shape "
+                    + java.util.Arrays.toString(variable.value().shape()) + ", got " + java.util.Arrays.toString(value.shape()));
+        }
+        slots.computeIfAbsent(variable, k -> new LinkedHashMap<>()).put(name, value.castTo(variable.value().dataType()).dup());
+    }
+
     /** The Keras config: {@code name}, {@code learning_rate}, the clipping and decay options, then the subclass's keys. */
     public Map<String, Object> getConfig() {
         Map<String, Object> config = new LinkedHashMap<>();
