@@ -44,10 +44,25 @@ final class LegacyConfigs {
     private static final Set<String> RATE_LAYERS = Set.of("Dropout", "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D",
             "GaussianDropout", "AlphaDropout");
 
+    private static final Map<String, String> KERAS1_CLASSES = Map.of(
+            "Convolution1D", "Conv1D",
+            "Convolution2D", "Conv2D",
+            "Convolution3D", "Conv3D",
+            "AtrousConvolution1D", "Conv1D",
+            "AtrousConvolution2D", "Conv2D",
+            "Deconvolution2D", "Conv2DTranspose",
+            "SeparableConvolution2D", "SeparableConv2D");
+
     private LegacyConfigs() {
     }
 
+    /** The Keras 2/3 class name of a Keras 1 layer class ("Convolution2D" is "Conv2D"). */
+    static String className(String className) {
+        return KERAS1_CLASSES.getOrDefault(className, className);
+    }
+
     /** The config in Keras 2/3 keys (a copy if anything changed). */
+    @SuppressWarnings("unchecked")
     static Map<String, Object> upgrade(String className, Map<String, Object> config, Origin origin) {
         boolean keras1 = origin.major() == 1 || origin.major() == 0 && config.keySet().stream().anyMatch(KERAS1_KEYS::contains);
         if (!keras1) {
@@ -70,10 +85,19 @@ final class LegacyConfigs {
             } else if (COMMON.containsKey(key)) {
                 key = COMMON.get(key);
             }
+            if ((key.endsWith("_regularizer") || key.endsWith("_constraint")) && value instanceof Map) {
+                value = keras1Object((Map<String, Object>) value);
+            }
             if (key.equals("data_format") && value instanceof String) {
                 value = value.equals("th") ? "channels_first" : value.equals("tf") ? "channels_last" : value;
             }
             out.put(key, value);
+        }
+        if (out.containsKey("nb_row") && out.containsKey("nb_col")) {
+            out.put("kernel_size", List.of(out.remove("nb_row"), out.remove("nb_col")));
+        }
+        if (out.containsKey("filter_length")) {
+            out.put("kernel_size", List.of(out.remove("filter_length")));
         }
         if (!className.equals("Embedding") && out.get("input_dim") != null && out.get("batch_input_shape") == null) {
             List<Object> shape = new ArrayList<>();
@@ -84,6 +108,28 @@ final class LegacyConfigs {
         if (!className.equals("Embedding")) {
             out.remove("input_dim");
         }
+        return out;
+    }
+
+    /**
+     * A Keras 1 regularizer or constraint ({@code {"name": "MaxNorm", "m": 2.0, "axis": 0}},
+     * {@code {"name": "WeightRegularizer", "l1": 0.0, "l2": 0.01}}) in the Keras 2 form.
+     */
+    private static Object keras1Object(Map<String, Object> value) {
+        if (value.containsKey("class_name") || !(value.get("name") instanceof String)) {
+            return value;
+        }
+        String name = (String) value.get("name");
+        Map<String, Object> config = new LinkedHashMap<>(value);
+        config.remove("name");
+        if (name.equals("WeightRegularizer")) {
+            name = "L1L2";
+        } else if (name.equals("MaxNorm") && config.containsKey("m")) {
+            config.put("max_value", config.remove("m"));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("class_name", name);
+        out.put("config", config);
         return out;
     }
 }

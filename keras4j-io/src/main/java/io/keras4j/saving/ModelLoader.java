@@ -42,7 +42,7 @@ final class ModelLoader {
 
     /** A layer (or nested model) from its entry. */
     static Layer layer(Map<String, Object> entry, Origin origin) {
-        String className = Shape.string(entry.get("class_name"), origin, "class_name");
+        String className = LegacyConfigs.className(Shape.string(entry.get("class_name"), origin, "class_name"));
         Object rawConfig = entry.get("config");
         switch (className) {
             case "Sequential":
