@@ -9,7 +9,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.io.IOException;
 import java.lang.reflect.Array;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,10 +31,23 @@ final class H5 {
     private H5() {
     }
 
-    /** Opens an HDF5 file for reading. */
+    /**
+     * Opens an HDF5 file for reading. Files under 2 GiB are memory-mapped and read as a buffer: jhdf then slices
+     * instead of allocating what a corrupt header declares (reading a file through jhdf's channel lets a
+     * damaged object header allocate gigabytes).
+     */
     static HdfFile open(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new KerasFormatException(file, "no such file");
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (channel.size() < Integer.MAX_VALUE) {
+                return HdfFile.fromByteBuffer(channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size()));
+            }
+        } catch (IOException e) {
+            throw new KerasFormatException(file + ": cannot read: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new KerasFormatException(file + ": not a readable HDF5 file: " + e.getMessage(), e);
         }
         try {
             return new HdfFile(file);

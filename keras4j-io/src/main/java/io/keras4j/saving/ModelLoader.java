@@ -32,7 +32,16 @@ final class ModelLoader {
         String version = entry.get("keras_version") instanceof String ? (String) entry.get("keras_version") : null;
         String backend = entry.get("backend") instanceof String ? (String) entry.get("backend") : null;
         Origin o = origin.withVersion(version, backend);
-        Layer layer = layer(entry, o);
+        Layer layer;
+        try {
+            layer = layer(entry, o);
+        } catch (KerasFormatException e) {
+            throw e;
+        } catch (OutOfMemoryError e) {
+            throw new KerasFormatException(o.where() + ": the model declares weights too large to allocate (" + e.getMessage() + ")", e);
+        } catch (RuntimeException e) {
+            throw new KerasFormatException(o.where() + ": cannot build the model: " + e, e);
+        }
         if (!(layer instanceof Model)) {
             throw new KerasFormatException(o.where(), "expected a model config (class_name Sequential, Functional or Model), got class_name '"
                     + entry.get("class_name") + "'");

@@ -71,10 +71,7 @@ final class WeightsH5 {
                 }
             }
             h5.removeAttribute("_jHDF");
-        } catch (RuntimeException e) {
-            if (e instanceof KerasFormatException || e instanceof IllegalArgumentException) {
-                throw e;
-            }
+        } catch (io.jhdf.exceptions.HdfException e) {
             throw new java.io.UncheckedIOException(new java.io.IOException(file + ": could not write HDF5: " + e.getMessage(), e));
         }
     }
