@@ -18,21 +18,31 @@ final class Compiler {
     private Compiler() {
     }
 
-    /** Compiles the model from a Keras 3 {@code compile_config}; an empty or absent config leaves it uncompiled. */
+    /**
+     * Compiles the model from a Keras 3 {@code compile_config}; an empty or absent config leaves it uncompiled, and
+     * so does one naming an optimizer, loss or metric keras4j lacks (with a warning, as Keras warns when
+     * {@code compile_from_config} cannot run): the model still predicts.
+     */
     static void compile(Model model, Object compileConfig, Origin at) {
         if (compileConfig == null || compileConfig instanceof Map && ((Map<?, ?>) compileConfig).isEmpty()) {
             return;
         }
         Map<String, Object> c = Shape.map(compileConfig, at, "compile_config");
-        Optimizer optimizer = optimizer(c.get("optimizer"), at);
-        apply(model, optimizer, c.get("loss"), c.get("metrics"), c.get("loss_weights"), at);
+        compileOrWarn(model, c.get("optimizer"), c, at);
     }
 
-    /** Compiles the model from a legacy {@code training_config}. */
+    /** Compiles the model from a legacy {@code training_config}, with the same leniency. */
     static void compileLegacy(Model model, Object trainingConfig, Origin at) {
         Map<String, Object> c = Shape.map(trainingConfig, at, "training_config");
-        Optimizer optimizer = optimizer(c.get("optimizer_config"), at);
-        apply(model, optimizer, c.get("loss"), c.get("metrics"), c.get("loss_weights"), at);
+        compileOrWarn(model, c.get("optimizer_config"), c, at);
+    }
+
+    private static void compileOrWarn(Model model, Object optimizer, Map<String, Object> c, Origin at) {
+        try {
+            apply(model, optimizer(optimizer, at), c.get("loss"), c.get("metrics"), c.get("loss_weights"), at);
+        } catch (UnsupportedFeatureException e) {
+            System.err.println("WARNING: the model was loaded without compiling it (call compile() yourself): " + e.getMessage());
+        }
     }
 
     @SuppressWarnings("unchecked")
