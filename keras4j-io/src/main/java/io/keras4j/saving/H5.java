@@ -155,9 +155,6 @@ final class H5 {
             for (int i = 0; i < Array.getLength(data); i++) {
                 Object e = Array.get(data, i);
                 if (!(e instanceof String)) {
-                    if (e instanceof Number && Array.getLength(data) == 0) {
-                        continue;
-                    }
                     throw new KerasFormatException(where, "attribute '" + name + "' of '" + node.getPath()
                             + "' should be a list of strings, got an element of type " + (e == null ? "null" : e.getClass().getSimpleName()));
                 }

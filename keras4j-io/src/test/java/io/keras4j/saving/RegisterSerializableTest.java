@@ -56,6 +56,21 @@ class RegisterSerializableTest {
         assertEquals(model.predict(x), Models.loadModel(file).predict(x));
     }
 
+    /** A user loss: Keras's mean squared error under another class name. */
+    static final class HalfSquare extends io.keras4j.losses.MeanSquaredError {
+    }
+
+    @Test
+    void registeredLossIsRestoredByCompile() {
+        SerializationLib.registerSerializableLoss("my_package", "HalfSquare", c -> new HalfSquare());
+        Sequential model = new Sequential(new InputLayer(3), new Dense(2));
+        model.compile("sgd", new HalfSquare());
+        Path file = dir.resolve("loss.keras");
+        model.save(file);
+        Model back = Models.loadModel(file);
+        assertEquals(HalfSquare.class, back.losses().get(0).getClass());
+    }
+
     @Test
     void packageAndNameAreRequired() {
         assertThrows(IllegalArgumentException.class, () -> SerializationLib.registerSerializable("", "Scale", Scale::fromConfig));
