@@ -25,6 +25,30 @@ import java.util.Set;
  * {@code compile_config}.
  */
 final class ModelConfig {
+    /**
+     * Layer classes that Keras builds in {@code __init__} ({@code self._build_at_init()} in Keras 3.16): they are
+     * never built from an input shape, so their saved entries carry no {@code build_config}.
+     */
+    private static final Set<String> BUILT_AT_INIT = Set.of("Activation", "ELU", "LeakyReLU", "ReLU", "Softmax", "Identity",
+            "Masking", "UnitNormalization", "ActivityRegularization", "Dropout", "AlphaDropout", "GaussianDropout", "GaussianNoise",
+            "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D", "MaxPooling1D", "MaxPooling2D", "MaxPooling3D",
+            "AveragePooling1D", "AveragePooling2D", "AveragePooling3D", "GlobalMaxPooling1D", "GlobalMaxPooling2D",
+            "GlobalMaxPooling3D", "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAveragePooling3D");
+
+    /**
+     * Layer classes whose {@code call} has a {@code training} argument with a concrete default: Keras records that
+     * default in the {@code kwargs} of every functional node ({@code False} for the dropout and noise layers and
+     * the recurrent layers, {@code True} for the random image preprocessing layers).
+     */
+    private static final Map<String, Boolean> CALL_TRAINING_DEFAULT = Map.ofEntries(
+            Map.entry("Dropout", false), Map.entry("AlphaDropout", false), Map.entry("GaussianDropout", false),
+            Map.entry("GaussianNoise", false), Map.entry("SpatialDropout1D", false), Map.entry("SpatialDropout2D", false),
+            Map.entry("SpatialDropout3D", false), Map.entry("SpectralNormalization", false), Map.entry("SimpleRNN", false),
+            Map.entry("LSTM", false), Map.entry("GRU", false), Map.entry("ConvLSTM1D", false), Map.entry("ConvLSTM2D", false),
+            Map.entry("ConvLSTM3D", false), Map.entry("RandomFlip", true), Map.entry("RandomRotation", true),
+            Map.entry("RandomZoom", true), Map.entry("RandomTranslation", true), Map.entry("RandomContrast", true),
+            Map.entry("RandomBrightness", true), Map.entry("RandomCrop", true));
+
     private ModelConfig() {
     }
 
@@ -97,7 +121,11 @@ final class ModelConfig {
                     tensors.add(tensorConfig(t, own));
                 }
                 data.put("args", tensors.size() == 1 ? tensors : List.of(tensors));
-                data.put("kwargs", new LinkedHashMap<>());
+                Map<String, Object> kwargs = new LinkedHashMap<>();
+                if (CALL_TRAINING_DEFAULT.containsKey(layer.className())) {
+                    kwargs.put("training", CALL_TRAINING_DEFAULT.get(layer.className()));
+                }
+                data.put("kwargs", kwargs);
                 nodes.add(data);
             }
             entry.put("inbound_nodes", nodes);
@@ -171,7 +199,7 @@ final class ModelConfig {
         entry.put("class_name", layer.className());
         entry.put("config", layerConfig(layer));
         entry.put("registered_name", registered);
-        if (!(layer instanceof InputLayer) && !layer.inboundNodes().isEmpty()) {
+        if (!(layer instanceof InputLayer) && !BUILT_AT_INIT.contains(layer.className()) && !layer.inboundNodes().isEmpty()) {
             List<KerasTensor> inputs = layer.inboundNodes().get(0).inputs();
             Object shape;
             if (inputs.size() == 1) {

@@ -90,6 +90,46 @@ class ModelJsonTest {
         assertEquals(Files.readString(SharedData.file("keras/k3/mlp_mnist_small.json")).strip(), model.toJson());
     }
 
+    /** Keras's to_json() of the same models (src/test/python/generate_core_layers_json.py, Keras 3.15.1). */
+    private static Map<String, Object> kerasCoreLayers() throws IOException {
+        try (var in = ModelJsonTest.class.getResourceAsStream("core_layers.json")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> golden = (Map<String, Object>) JsonText.parse(new String(in.readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8), "core_layers.json");
+            return golden;
+        }
+    }
+
+    @Test
+    void seedLayersWriteKerasText() throws IOException {
+        Names.clear();
+        Sequential seq = new Sequential(new InputLayer(12), new Flatten(), new Dense(8).activation("tanh").useBias(false),
+                new Dropout(0.25), new Activation("relu"), new Dense(3, "softmax"));
+        seq.name("core_sequential");
+        assertSameText((String) kerasCoreLayers().get("sequential"), seq.toJson());
+        Names.clear();
+        KerasTensor a = Input.of(new long[]{6}, "in_a", null);
+        KerasTensor h = new Dense(4, "relu").name("hidden").apply(a);
+        KerasTensor y1 = new Activation("sigmoid").name("out_1").apply(h);
+        KerasTensor y2 = new Dense(2).name("out_2").apply(new Dropout(0.5).apply(h));
+        Model functional = new Model(List.of(a), List.of(y1, y2));
+        functional.name("core_functional");
+        assertSameText((String) kerasCoreLayers().get("functional"), functional.toJson());
+    }
+
+    /** Text equality that reports where the texts first differ. */
+    static void assertSameText(String expected, String actual) {
+        int i = 0;
+        while (i < Math.min(expected.length(), actual.length()) && expected.charAt(i) == actual.charAt(i)) {
+            i++;
+        }
+        if (i < Math.max(expected.length(), actual.length())) {
+            int from = Math.max(0, i - 150);
+            assertEquals(expected.substring(from, Math.min(expected.length(), i + 150)),
+                    actual.substring(from, Math.min(actual.length(), i + 150)), "texts differ at character " + i);
+        }
+    }
+
     @Test
     void functionalModelRoundTrips() {
         KerasTensor a = Input.of(new long[]{12}, "in_a", null);
