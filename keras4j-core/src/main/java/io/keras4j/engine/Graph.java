@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,14 +70,73 @@ public final class Graph {
         }
         inputSlots = inputs.stream().mapToInt(this::slot).toArray();
         outputSlots = outputs.stream().mapToInt(this::slot).toArray();
-        Set<Layer> seen = new LinkedHashSet<>();
+        layers = kerasLayerOrder();
+    }
+
+    /**
+     * The layers in Keras's order, as keras/src/ops/function.py {@code map_graph}: by decreasing depth
+     * (inputs first), ties broken by the order in which a depth-first walk from the outputs first met them.
+     * This order fixes {@code model.layers}, {@code get_weights()} and the layer list of saved configs.
+     */
+    private List<Layer> kerasLayerOrder() {
+        Map<Layer, Integer> firstSeen = new IdentityHashMap<>();
+        List<Node> finished = new ArrayList<>();
+        Set<Node> done = new HashSet<>();
+        for (KerasTensor out : outputs) {
+            visit(out.node(), firstSeen, finished, done);
+        }
+        Map<Node, Integer> nodeDepth = new IdentityHashMap<>();
+        Map<Layer, Integer> layerDepth = new IdentityHashMap<>();
+        for (int i = finished.size() - 1; i >= 0; i--) {
+            Node node = finished.get(i);
+            int depth = Math.max(nodeDepth.getOrDefault(node, 0), layerDepth.getOrDefault(node.layer(), 0));
+            layerDepth.put(node.layer(), depth);
+            nodeDepth.put(node, depth);
+            for (KerasTensor t : node.inputs()) {
+                nodeDepth.merge(t.node(), depth + 1, Math::max);
+            }
+        }
         for (KerasTensor t : inputs) {
-            seen.add(t.node().layer());
+            if (!layerDepth.containsKey(t.node().layer())) {
+                layerDepth.put(t.node().layer(), 0);
+                firstSeen.put(t.node().layer(), -1);
+            }
         }
-        for (Node node : nodes) {
-            seen.add(node.layer());
+        List<Layer> order = new ArrayList<>(layerDepth.keySet());
+        order.sort((a, b) -> layerDepth.get(a).equals(layerDepth.get(b))
+                ? Integer.compare(firstSeen.get(a), firstSeen.get(b))
+                : Integer.compare(layerDepth.get(b), layerDepth.get(a)));
+        return List.copyOf(order);
+    }
+
+    private void visit(Node start, Map<Layer, Integer> firstSeen, List<Node> finished, Set<Node> done) {
+        Set<Node> inputNodes = new HashSet<>();
+        for (KerasTensor t : inputs) {
+            inputNodes.add(t.node());
         }
-        layers = List.copyOf(seen);
+        Deque<Object[]> stack = new ArrayDeque<>();
+        stack.push(new Object[]{start, 0});
+        while (!stack.isEmpty()) {
+            Object[] frame = stack.peek();
+            Node node = (Node) frame[0];
+            int next = (int) frame[1];
+            if (next == 0) {
+                if (done.contains(node)) {
+                    stack.pop();
+                    continue;
+                }
+                firstSeen.putIfAbsent(node.layer(), firstSeen.size());
+            }
+            if (!inputNodes.contains(node) && next < node.inputs().size()) {
+                frame[1] = next + 1;
+                stack.push(new Object[]{node.inputs().get(next).node(), 0});
+            } else {
+                stack.pop();
+                if (done.add(node)) {
+                    finished.add(node);
+                }
+            }
+        }
     }
 
     private int slot(KerasTensor t) {
@@ -154,7 +212,7 @@ public final class Graph {
         return nodes;
     }
 
-    /** The distinct layers of the graph, input layers first, then in execution order. */
+    /** The distinct layers of the graph in Keras's order (see {@link #kerasLayerOrder()}). */
     public List<Layer> layers() {
         return layers;
     }

@@ -91,6 +91,7 @@ public final class InputLayer extends Layer {
         ordered.put("sparse", false);
         ordered.put("ragged", false);
         ordered.put("name", name());
+        ordered.put("optional", false);
         return ordered;
     }
 

@@ -28,6 +28,17 @@ public interface ModelIO {
     /** Loads weights into a built model ({@code .weights.h5} or legacy {@code .h5}). */
     void loadWeights(Model model, Path path);
 
+    /**
+     * Loads weights from a legacy {@code .h5} file by layer name and/or skipping layers whose shapes differ, as
+     * Keras's {@code load_weights(path, by_name=, skip_mismatch=)}.
+     */
+    default void loadWeights(Model model, Path path, boolean byName, boolean skipMismatch) {
+        if (byName || skipMismatch) {
+            throw new UnsupportedOperationException("loadWeights with byName/skipMismatch is not supported by " + getClass().getName());
+        }
+        loadWeights(model, path);
+    }
+
     /** The one implementation on the class path. */
     static ModelIO get() {
         for (ModelIO io : java.util.ServiceLoader.load(ModelIO.class)) {

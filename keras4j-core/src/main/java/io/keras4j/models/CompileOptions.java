@@ -53,6 +53,31 @@ public final class CompileOptions {
         return this;
     }
 
+    CompileOptions lossWeightsList(List<Double> weights) {
+        this.lossWeights = weights == null ? null : new ArrayList<>(weights);
+        return this;
+    }
+
+    /** The optimizer as given (identifier or object). */
+    public Object getOptimizer() {
+        return optimizer;
+    }
+
+    /** The losses as given (identifiers or objects). */
+    public List<Object> getLosses() {
+        return java.util.Collections.unmodifiableList(losses);
+    }
+
+    /** The metrics as given (identifiers or objects). */
+    public List<Object> getMetrics() {
+        return java.util.Collections.unmodifiableList(metrics);
+    }
+
+    /** The loss weights, or null for the default. */
+    public List<Double> getLossWeights() {
+        return lossWeights == null ? null : java.util.Collections.unmodifiableList(lossWeights);
+    }
+
     /** Weights of the per-output losses in the total loss (default 1 each). */
     public CompileOptions lossWeights(double... weights) {
         this.lossWeights = new ArrayList<>();

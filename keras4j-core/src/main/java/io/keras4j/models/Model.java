@@ -46,6 +46,7 @@ public class Model extends Layer {
     private Graph graph;
     private Graph.State predictState;
     private Trainer trainer;
+    private CompileOptions compileOptions;
     private boolean stopTraining;
     private Integer resumeEpoch;
     /** Per output, the "crossentropy"/"ce" loss identifier still to resolve from the first targets seen. */
@@ -255,6 +256,14 @@ public class Model extends Layer {
             }
         }
         trainer = new Trainer(this, opt, losses, weights, new ArrayList<>(options.metrics));
+        compileOptions = options;
+    }
+
+    /** The arguments of the last {@link #compile} (with the optimizer object it resolved to), or null. */
+    public CompileOptions compileOptions() {
+        return compileOptions == null ? null : new CompileOptions().optimizer(trainer.optimizer)
+                .loss(compileOptions.losses.toArray()).metrics(compileOptions.metrics.toArray())
+                .lossWeightsList(compileOptions.lossWeights);
     }
 
     /** Turns losses and loss weights given by output name into lists in {@code outputs()} order. */
@@ -725,6 +734,14 @@ public class Model extends Layer {
     /** Loads weights saved by Keras or keras4j, as {@code model.load_weights(path)} (needs keras4j-io). */
     public void loadWeights(Path path) {
         ModelIO.get().loadWeights(this, path);
+    }
+
+    /**
+     * Loads weights from a legacy {@code .h5} file matching layers by name and/or skipping layers whose weight
+     * shapes differ, as {@code model.load_weights(path, by_name=, skip_mismatch=)} (needs keras4j-io).
+     */
+    public void loadWeights(Path path, boolean byName, boolean skipMismatch) {
+        ModelIO.get().loadWeights(this, path, byName, skipMismatch);
     }
 
     // ---- a model as a layer --------------------------------------------------------------

@@ -19,7 +19,36 @@ final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Writes the content of a file to a path (a library that wants a file name, such as jhdf). */
+    @FunctionalInterface
+    interface FileWriter {
+        void writeTo(Path temp) throws IOException;
+    }
+
     private AtomicFiles() {
+    }
+
+    /**
+     * Like {@link #write(Path, Writer)} for writers that need a file name: {@code writer} fills a temporary
+     * file beside {@code target}, which is then moved into place.
+     */
+    static void writeFile(Path target, FileWriter writer) {
+        Path file = target.toAbsolutePath();
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".tmp");
+            Files.delete(temp);
+            writer.writeTo(temp);
+            keepPermissions(file, temp);
+            move(temp, file);
+            temp = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(target + ": could not write: " + e, e);
+        } finally {
+            if (temp != null) {
+                deleteQuietly(temp);
+            }
+        }
     }
 
     /**

@@ -204,6 +204,7 @@ public class Dense extends Layer {
         config.put("bias_regularizer", biasRegularizer);
         config.put("kernel_constraint", kernelConstraint);
         config.put("bias_constraint", biasConstraint);
+        config.put("quantization_config", null);
         return config;
     }
 
