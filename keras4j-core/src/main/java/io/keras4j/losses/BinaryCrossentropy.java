@@ -1,9 +1,5 @@
 package io.keras4j.losses;
 
-import io.keras4j.backend.Backend;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
-
 import java.util.Map;
 
 /**
@@ -15,7 +11,7 @@ import java.util.Map;
  * {@code loss = mean(max(z, 0) - z y + log(1 + exp(-|z|)))}. With {@code labelSmoothing = s}:
  * {@code y = y (1 - s) + s / 2}.
  */
-public class BinaryCrossentropy extends Loss {
+public class BinaryCrossentropy extends RowKernelLoss {
     private boolean fromLogits;
     private double labelSmoothing;
 
@@ -38,41 +34,39 @@ public class BinaryCrossentropy extends Loss {
         return this;
     }
 
-    private INDArray smooth(INDArray y) {
-        return labelSmoothing == 0 ? y : y.mul(1 - labelSmoothing).addi(labelSmoothing / 2);
+    @Override
+    double row(Rows x, int from, double scale) {
+        int n = x.columns;
+        double loss = 0;
+        for (int j = from; j < from + n; j++) {
+            double y = x.t[j] * (1 - labelSmoothing) + labelSmoothing / 2;
+            double p = x.p[j];
+            loss += fromLogits ? logitsValue(y, p) : value(x, y, p);
+            if (x.grad != null) {
+                x.grad[j] = scale / n * (fromLogits ? sigmoid(p) - y : derivative(x, y, p));
+            }
+        }
+        return loss / n;
     }
 
-    @Override
-    protected INDArray rowLosses(INDArray yTrue, INDArray yPred) {
-        INDArray y = smooth(yTrue);
-        INDArray values;
-        if (fromLogits) {
-            INDArray softplus = Transforms.log(Transforms.exp(Transforms.abs(yPred, true).negi(), false).addi(1.0), false);
-            values = Transforms.relu(yPred, true).subi(yPred.mul(y)).addi(softplus);
-        } else {
-            double eps = Backend.epsilon();
-            INDArray p = Transforms.max(Transforms.min(yPred, 1 - eps, true), eps, false);
-            values = y.mul(Transforms.log(p, true)).addi(y.rsub(1.0).muli(Transforms.log(p.rsub(1.0), false))).negi();
-        }
-        return values.mean(1);
+    /** {@code -(y log p + (1 - y) log(1 - p))} with p clipped to the range of x. */
+    static double value(Rows x, double y, double p) {
+        double c = x.clip(p);
+        return -(y * Math.log(c) + (1 - y) * Math.log(1 - c));
     }
 
-    @Override
-    protected INDArray rowGradient(INDArray yTrue, INDArray yPred, INDArray weights) {
-        INDArray y = smooth(yTrue);
-        double columns = yPred.size(1);
-        INDArray g;
-        if (fromLogits) {
-            g = Transforms.sigmoid(yPred, true).subi(y);
-        } else {
-            // d/dp -(y log p + (1 - y) log(1 - p)) = (p - y) / (p (1 - p)) inside the clip range, else 0
-            double eps = Backend.epsilon();
-            INDArray inside = yPred.gte(eps).castTo(yPred.dataType()).muli(yPred.lte(1 - eps).castTo(yPred.dataType()));
-            // divide by the clipped p, so a saturated p of exactly 0 or 1 gives 0 (not inf * 0 = NaN)
-            INDArray p = Transforms.max(Transforms.min(yPred, 1 - eps, true), eps, false);
-            g = yPred.sub(y).divi(p.mul(p.rsub(1.0))).muli(inside);
-        }
-        return g.divi(columns).muliColumnVector(weights);
+    /** The derivative of {@link #value} in p: {@code (p - y) / (p (1 - p))} inside the clip range, else 0. */
+    static double derivative(Rows x, double y, double p) {
+        return x.inside(p) ? (p - y) / (p * (1 - p)) : 0;
+    }
+
+    /** The crossentropy from a logit z: {@code max(z, 0) - z y + log(1 + exp(-|z|))}. */
+    static double logitsValue(double y, double z) {
+        return Math.max(z, 0) - z * y + Math.log1p(Math.exp(-Math.abs(z)));
+    }
+
+    static double sigmoid(double z) {
+        return 1 / (1 + Math.exp(-z));
     }
 
     @Override

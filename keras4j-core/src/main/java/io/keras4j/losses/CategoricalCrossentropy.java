@@ -1,12 +1,5 @@
 package io.keras4j.losses;
 
-import io.keras4j.backend.Backend;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.LogSoftMax;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
-
 import java.util.Map;
 
 /**
@@ -18,7 +11,7 @@ import java.util.Map;
  * {@code loss = -sum(y * log(p))}. From logits: {@code loss = -sum(y * log_softmax(z))}. With
  * {@code labelSmoothing = s}: {@code y = y * (1 - s) + s / classes}.
  */
-public class CategoricalCrossentropy extends Loss {
+public class CategoricalCrossentropy extends RowKernelLoss {
     private boolean fromLogits;
     private double labelSmoothing;
 
@@ -45,50 +38,58 @@ public class CategoricalCrossentropy extends Loss {
         return this;
     }
 
-    private INDArray smooth(INDArray y) {
-        if (labelSmoothing == 0) {
-            return y;
-        }
-        return y.mul(1 - labelSmoothing).addi(labelSmoothing / y.size(1));
-    }
-
     @Override
-    protected INDArray rowLosses(INDArray yTrue, INDArray yPred) {
-        INDArray y = smooth(yTrue);
-        INDArray logP;
+    double row(Rows x, int from, double scale) {
+        int n = x.columns;
+        double keep = 1 - labelSmoothing;
+        double add = labelSmoothing / n;
+        double[] g = x.grad;
+        double loss = 0;
         if (fromLogits) {
-            logP = Nd4j.exec(new LogSoftMax(yPred, 1))[0];
-        } else {
-            logP = Transforms.log(clipped(yPred), false);
+            // -sum y log_softmax(z); d/dz = softmax(z) * sum(y) - y
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = from; j < from + n; j++) {
+                max = Math.max(max, x.p[j]);
+            }
+            double sumExp = 0;
+            double sumY = 0;
+            for (int j = from; j < from + n; j++) {
+                sumExp += Math.exp(x.p[j] - max);
+            }
+            double logSum = max + Math.log(sumExp);
+            for (int j = from; j < from + n; j++) {
+                double y = x.t[j] * keep + add;
+                loss -= y * (x.p[j] - logSum);
+                sumY += y;
+            }
+            if (g != null) {
+                for (int j = from; j < from + n; j++) {
+                    g[j] = scale * (Math.exp(x.p[j] - logSum) * sumY - (x.t[j] * keep + add));
+                }
+            }
+            return loss;
         }
-        return logP.muli(y).sum(1).negi();
-    }
-
-    /** p / sum(p), clipped to [eps, 1 - eps]. */
-    private static INDArray clipped(INDArray p) {
-        double eps = Backend.epsilon();
-        INDArray q = p.divColumnVector(p.sum(true, 1));
-        return Transforms.max(Transforms.min(q, 1 - eps, false), eps, false);
-    }
-
-    @Override
-    protected INDArray rowGradient(INDArray yTrue, INDArray yPred, INDArray weights) {
-        INDArray y = smooth(yTrue);
-        if (fromLogits) {
-            // d/dz (-sum y log softmax z) = softmax(z) * sum(y) - y
-            INDArray p = Nd4j.exec(new SoftMax(yPred, yPred.ulike(), 1))[0];
-            return p.mulColumnVector(y.sum(true, 1)).subi(y).muliColumnVector(weights);
+        // q = p / s clipped; dl/dq_j = -y_j / q_j inside the clip range, else 0; dl/dp_k = (dl/dq_k - sum_j dl/dq_j q_j) / s
+        double s = 0;
+        for (int j = from; j < from + n; j++) {
+            s += x.p[j];
         }
-        // l = -sum_j y_j log clip(q_j), q = p / s. dl/dq_j = -y_j / q_j inside the clip range, else 0;
-        // dl/dp_k = (dl/dq_k - sum_j dl/dq_j q_j) / s.
-        double eps = Backend.epsilon();
-        INDArray s = yPred.sum(true, 1);
-        INDArray q = yPred.divColumnVector(s);
-        INDArray inside = q.gte(eps).castTo(q.dataType()).muli(q.lte(1 - eps).castTo(q.dataType()));
-        // divide by the clipped q, so a probability of exactly 0 gives 0 (not 0 / 0 or inf * 0 = NaN)
-        INDArray g = y.div(Transforms.max(q, eps, true)).negi().muli(inside);
-        INDArray gq = g.mul(q).sum(true, 1);
-        return g.subiColumnVector(gq).diviColumnVector(s).muliColumnVector(weights);
+        double gq = 0;
+        for (int j = from; j < from + n; j++) {
+            double y = x.t[j] * keep + add;
+            double q = x.p[j] / s;
+            loss -= y * Math.log(x.clip(q));
+            if (g != null) {
+                g[j] = x.inside(q) ? -y / q : 0;
+                gq += g[j] * q;
+            }
+        }
+        if (g != null) {
+            for (int j = from; j < from + n; j++) {
+                g[j] = scale * (g[j] - gq) / s;
+            }
+        }
+        return loss;
     }
 
     @Override

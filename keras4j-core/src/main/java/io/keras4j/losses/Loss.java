@@ -3,6 +3,7 @@ package io.keras4j.losses;
 import io.keras4j.engine.Shapes;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -66,7 +67,7 @@ public abstract class Loss {
      */
     protected abstract INDArray rowGradient(INDArray yTrue, INDArray yPred, INDArray weights);
 
-    /** Both {@link #rowLosses} and {@link #rowGradient}; losses override it to share work between the two. */
+    /** Both {@link #rowLosses} and {@link #rowGradient}; losses may override it to share work between the two. */
     protected INDArray[] rowLossesAndGradient(INDArray yTrue, INDArray yPred, INDArray weights) {
         return new INDArray[]{rowLosses(yTrue, yPred), rowGradient(yTrue, yPred, weights)};
     }
@@ -126,8 +127,7 @@ public abstract class Loss {
 
     /** The reduced loss, as Keras's {@code loss(y_true, y_pred, sample_weight)}; sampleWeight may be null. */
     public double compute(INDArray yTrue, INDArray yPred, INDArray sampleWeight) {
-        INDArray values = rowLosses(targets2d(yTrue, yPred), predictions2d(yPred));
-        return weights(yTrue, yPred, sampleWeight).reduce(values);
+        return evaluate(yTrue, yPred, weights(yTrue, yPred, sampleWeight), false).value();
     }
 
     /** Same as {@link #compute(INDArray, INDArray, INDArray)} without sample weights. */
@@ -137,8 +137,7 @@ public abstract class Loss {
 
     /** The gradient of {@link #compute} with respect to {@code yPred}, of yPred's shape. */
     public INDArray gradient(INDArray yTrue, INDArray yPred, INDArray sampleWeight) {
-        Weights w = weights(yTrue, yPred, sampleWeight);
-        return rowGradient(targets2d(yTrue, yPred), predictions2d(yPred), w.scaled()).reshape(yPred.shape());
+        return evaluate(yTrue, yPred, weights(yTrue, yPred, sampleWeight), true).gradient();
     }
 
     /**
@@ -146,64 +145,114 @@ public abstract class Loss {
      * target conversion and intermediate results (one training step needs both).
      */
     public ValueAndGradient computeWithGradient(INDArray yTrue, INDArray yPred, INDArray sampleWeight) {
-        Weights w = weights(yTrue, yPred, sampleWeight);
-        INDArray[] both = rowLossesAndGradient(targets2d(yTrue, yPred), predictions2d(yPred), w.scaled());
+        return evaluate(yTrue, yPred, weights(yTrue, yPred, sampleWeight), true);
+    }
+
+    /** The reduced value and, when asked, the gradient (null otherwise); {@link RowKernelLoss} computes both in Java. */
+    ValueAndGradient evaluate(INDArray yTrue, INDArray yPred, Weights w, boolean withGradient) {
+        INDArray t = targets2d(yTrue, yPred);
+        INDArray p = predictions2d(yPred);
+        if (!withGradient) {
+            return new ValueAndGradient(w.reduce(rowLosses(t, p)), null);
+        }
+        INDArray[] both = rowLossesAndGradient(t, p, w.column(p.dataType()));
         return new ValueAndGradient(w.reduce(both[0]), both[1].reshape(yPred.shape()));
     }
 
-    /** Per-row weights {@code [rows, 1]} and the divisor of the weighted sum. */
-    private static final class Weights {
-        final INDArray column;
-        final double divisor;
+    /**
+     * Per-row weights (sample weights times the mask; null when all are 1) and the divisor of the weighted sum,
+     * held in Java arrays so that an unweighted step allocates nothing.
+     */
+    static final class Weights {
+        private final double[] rows;
+        private final int count;
+        private final double divisor;
 
-        Weights(INDArray column, double divisor) {
-            this.column = column;
+        Weights(double[] rows, int count, double divisor) {
+            this.rows = rows;
+            this.count = count;
             this.divisor = divisor;
         }
 
-        double reduce(INDArray values) {
-            return values.reshape(values.length()).mul(column.reshape(values.length())).sumNumber().doubleValue() / divisor;
+        /** The weight of row r divided by the divisor: the factor of row r's gradient. */
+        double scale(int r) {
+            return (rows == null ? 1.0 : rows[r]) / divisor;
         }
 
-        INDArray scaled() {
-            return divisor == 1.0 ? column : column.div(divisor);
+        /** The weighted sum of per-row values divided by the divisor. */
+        double reduce(double[] values) {
+            double sum = 0;
+            for (int r = 0; r < values.length; r++) {
+                sum += rows == null ? values[r] : values[r] * rows[r];
+            }
+            return sum / divisor;
+        }
+
+        double reduce(INDArray values) {
+            return rows == null ? values.sumNumber().doubleValue() / divisor : reduce(HostValues.read(values));
+        }
+
+        /** The gradient factors as a column {@code [rows, 1]}, for {@link #rowGradient}. */
+        INDArray column(DataType dtype) {
+            if (rows == null) {
+                return Nd4j.valueArrayOf(new long[]{count, 1}, 1.0 / divisor, dtype);
+            }
+            double[] scaled = new double[count];
+            for (int r = 0; r < count; r++) {
+                scaled[r] = scale(r);
+            }
+            return HostValues.write(scaled, new long[]{count, 1}, dtype);
         }
     }
 
     /**
-     * The per-row weights {@code [rows, 1]} (sample weights times the mask) and what the weighted sum is divided by, as keras/src/losses/loss.py {@code apply_mask} and {@code reduce_values}.
+     * The per-row weights (sample weights times the mask) and what the weighted sum is divided by, as
+     * keras/src/losses/loss.py {@code apply_mask} and {@code reduce_values}.
      */
     private Weights weights(INDArray yTrue, INDArray yPred, INDArray sampleWeight) {
-        long[] v = view(yPred.shape());
-        long rows = v[0];
+        int rows = (int) view(yPred.shape())[0];
         long batch = yPred.rank() == 0 ? 1 : yPred.size(0);
-        DataType dtype = yPred.dataType();
-        INDArray w;
-        if (sampleWeight == null) {
-            w = org.nd4j.linalg.factory.Nd4j.ones(dtype, rows, 1);
-        } else if (sampleWeight.length() == rows) {
-            w = sampleWeight.castTo(dtype).reshape(rows, 1);
-        } else if (sampleWeight.length() == batch && rows % batch == 0 && rows >= batch) {
-            w = sampleWeight.castTo(dtype).reshape(batch, 1).repeat(1, rows / batch).reshape(rows, 1);
-        } else {
-            throw new IllegalArgumentException("Loss \"" + name + "\": sample_weight must have one value per sample (" + batch
-                    + ") or per loss value (" + rows + "), got shape " + Arrays.toString(sampleWeight.shape()));
+        double[] w = null;
+        if (sampleWeight != null) {
+            double[] sw = HostValues.read(sampleWeight);
+            if (sw.length != rows && !(sw.length == batch && rows % batch == 0 && rows >= batch)) {
+                throw new IllegalArgumentException("Loss \"" + name + "\": sample_weight must have one value per sample (" + batch
+                        + ") or per loss value (" + rows + "), got shape " + Arrays.toString(sampleWeight.shape()));
+            }
+            int repeat = rows / sw.length;
+            w = new double[rows];
+            for (int r = 0; r < rows; r++) {
+                w[r] = sw[r / repeat];
+            }
         }
-        INDArray mask = rowMask(yTrue, yPred);
+        INDArray maskArray = rowMask(yTrue, yPred);
         boolean mean = reduction.equals("sum_over_batch_size") || reduction.equals("mean");
-        if (mask != null) {
-            INDArray m = mask.castTo(dtype).reshape(rows, 1);
-            double valid = m.sumNumber().doubleValue();
-            w = w.mul(mean ? (valid == 0 ? m.mul(0) : m.mul(rows / valid)) : m);
+        if (maskArray != null) {
+            double[] m = HostValues.read(maskArray);
+            double valid = 0;
+            for (double v : m) {
+                valid += v;
+            }
+            double factor = mean ? (valid == 0 ? 0 : rows / valid) : 1;
+            if (w == null) {
+                w = new double[rows];
+                Arrays.fill(w, 1.0);
+            }
+            for (int r = 0; r < rows; r++) {
+                w[r] *= m[r] * factor;
+            }
         }
         double divisor = 1.0;
-        if (mean || (reduction.equals("mean_with_sample_weight") && sampleWeight == null && mask == null)) {
+        if (mean || (reduction.equals("mean_with_sample_weight") && sampleWeight == null && maskArray == null)) {
             divisor = rows;
         } else if (reduction.equals("mean_with_sample_weight")) {
-            double sum = w.sumNumber().doubleValue();
+            double sum = 0;
+            for (double v : w) {
+                sum += v;
+            }
             divisor = sum == 0 ? Double.POSITIVE_INFINITY : sum;
         }
-        return new Weights(w, divisor);
+        return new Weights(w, rows, divisor);
     }
 
     /** The Keras config: {@code name}, {@code reduction} and the subclass's own keys. */

@@ -19,6 +19,13 @@ public final class Losses {
                     "sparse_categorical_crossentropy", "SparseCategoricalCrossentropy")
             .register(c -> new BinaryCrossentropy().fromLogits(bool(c, "from_logits")).labelSmoothing(number(c, "label_smoothing", 0)),
                     "binary_crossentropy", "BinaryCrossentropy")
+            .register(c -> new BinaryFocalCrossentropy().applyClassBalancing(bool(c, "apply_class_balancing"))
+                            .alpha(number(c, "alpha", 0.25)).gamma(number(c, "gamma", 2.0)).fromLogits(bool(c, "from_logits"))
+                            .labelSmoothing(number(c, "label_smoothing", 0)),
+                    "binary_focal_crossentropy", "BinaryFocalCrossentropy")
+            .register(c -> new CategoricalFocalCrossentropy().alpha(number(c, "alpha", 0.25)).gamma(number(c, "gamma", 2.0))
+                            .fromLogits(bool(c, "from_logits")).labelSmoothing(number(c, "label_smoothing", 0)),
+                    "categorical_focal_crossentropy", "CategoricalFocalCrossentropy")
             .register(c -> new MeanSquaredError(), "mean_squared_error", "mse", "MSE", "MeanSquaredError")
             .register(c -> new MeanAbsoluteError(), "mean_absolute_error", "mae", "MAE", "MeanAbsoluteError")
             .register(c -> new MeanAbsolutePercentageError(), "mean_absolute_percentage_error", "mape", "MAPE",

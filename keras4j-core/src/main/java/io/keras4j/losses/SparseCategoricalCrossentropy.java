@@ -1,9 +1,7 @@
 package io.keras4j.losses;
 
 import io.keras4j.engine.Shapes;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -14,7 +12,7 @@ import java.util.Map;
  * the same value as {@link CategoricalCrossentropy} on the one-hot labels. Labels have the shape of
  * the predictions without the last axis (or with a last axis of 1), and lie in [0, classes).
  */
-public class SparseCategoricalCrossentropy extends Loss {
+public class SparseCategoricalCrossentropy extends RowKernelLoss {
     private final CategoricalCrossentropy dense = new CategoricalCrossentropy();
     private Integer ignoreClass;
 
@@ -39,20 +37,24 @@ public class SparseCategoricalCrossentropy extends Loss {
 
     @Override
     protected INDArray rowMask(INDArray yTrue, INDArray yPred) {
-        return ignoreClass == null ? null : yTrue.neq(ignoreClass.doubleValue()).castTo(yPred.dataType()).reshape(yTrue.length());
-    }
-
-    /** The labels with ignored ones replaced by class 0, as Keras does before the crossentropy. */
-    private INDArray kept(INDArray yTrue) {
         if (ignoreClass == null) {
-            return yTrue;
+            return null;
         }
-        INDArray mask = yTrue.neq(ignoreClass.doubleValue()).castTo(yTrue.dataType());
-        return yTrue.mul(mask);
+        double[] labels = HostValues.read(yTrue);
+        double[] mask = new double[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            mask[i] = labels[i] == ignoreClass ? 0 : 1;
+        }
+        return HostValues.write(mask, new long[]{labels.length}, yPred.dataType());
     }
 
     @Override
     public void validate(INDArray yTrue, long[] p, String where) {
+        labels(yTrue, p, where);
+    }
+
+    /** The class indices after checking shape and range, ignored labels replaced by class 0 as Keras does. */
+    private int[] labels(INDArray yTrue, long[] p, String where) {
         long[] t = yTrue.shape();
         long[] rows = Arrays.copyOf(p, p.length - 1);
         boolean dropped = Shapes.compatible(rows, t);
@@ -63,35 +65,44 @@ public class SparseCategoricalCrossentropy extends Loss {
                     + (t.length == p.length && t[t.length - 1] == p[p.length - 1] ? " (one-hot targets need categorical_crossentropy)" : ""));
         }
         long classes = p[p.length - 1];
-        INDArray labels = kept(yTrue);
-        double min = labels.minNumber().doubleValue();
-        double max = labels.maxNumber().doubleValue();
+        double[] values = HostValues.read(yTrue);
+        int[] labels = new int[values.length];
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < values.length; i++) {
+            double v = ignoreClass != null && values[i] == ignoreClass ? 0 : values[i];
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+            labels[i] = (int) v;
+        }
         if (min < 0 || max >= classes) {
             throw new IllegalArgumentException("Loss \"" + name() + "\" expects class indices in [0, " + classes + ") for the "
                     + classes + " classes of " + where + ", got labels in [" + (long) min + ", " + (long) max + "]");
         }
+        return labels;
+    }
+
+    @Override
+    double[] targetValues(INDArray yTrue, INDArray yPred) {
+        int classes = (int) yPred.size(yPred.rank() - 1);
+        int[] labels = labels(yTrue, yPred.shape(), "the model");
+        double[] oneHot = new double[labels.length * classes];
+        for (int i = 0; i < labels.length; i++) {
+            oneHot[i * classes + labels[i]] = 1;
+        }
+        return oneHot;
     }
 
     @Override
     protected INDArray targets2d(INDArray yTrue, INDArray yPred) {
-        validate(yTrue, yPred.shape(), "the model");
-        int classes = (int) yPred.size(yPred.rank() - 1);
-        int[] labels = kept(yTrue).castTo(DataType.INT).reshape(yTrue.length()).toIntVector();
-        float[] oneHot = new float[labels.length * classes];
-        for (int i = 0; i < labels.length; i++) {
-            oneHot[i * classes + labels[i]] = 1f;
-        }
-        return Nd4j.create(oneHot, new long[]{labels.length, classes}, 'c').castTo(yPred.dataType());
+        double[] oneHot = targetValues(yTrue, yPred);
+        return HostValues.write(oneHot, new long[]{oneHot.length / yPred.size(yPred.rank() - 1), yPred.size(yPred.rank() - 1)},
+                yPred.dataType());
     }
 
     @Override
-    protected INDArray rowLosses(INDArray yTrue, INDArray yPred) {
-        return dense.rowLosses(yTrue, yPred);
-    }
-
-    @Override
-    protected INDArray rowGradient(INDArray yTrue, INDArray yPred, INDArray weights) {
-        return dense.rowGradient(yTrue, yPred, weights);
+    double row(Rows x, int from, double scale) {
+        return dense.row(x, from, scale);
     }
 
     @Override

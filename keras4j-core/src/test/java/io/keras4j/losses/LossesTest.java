@@ -171,6 +171,25 @@ class LossesTest {
     }
 
     @Test
+    void focalCrossentropiesGiveKerasDocstringValues() {
+        // keras/src/losses/losses.py docstrings of binary_focal_crossentropy and categorical_focal_crossentropy
+        INDArray t = Nd4j.createFromArray(new double[][]{{0, 1}, {0, 0}});
+        INDArray p = Nd4j.createFromArray(new double[][]{{0.6, 0.4}, {0.4, 0.6}});
+        assertArrayEquals(new double[]{0.330, 0.206}, new BinaryFocalCrossentropy().call(t, p).toDoubleVector(), 1e-3);
+        INDArray oneHot = Nd4j.createFromArray(new double[][]{{0, 1, 0}, {0, 0, 1}});
+        INDArray probs = Nd4j.createFromArray(new double[][]{{0.05, 0.9, 0.05}, {0.1, 0.85, 0.05}});
+        assertArrayEquals(new double[]{2.63401289e-04, 6.75912094e-01},
+                new CategoricalFocalCrossentropy().call(oneHot, probs).toDoubleVector(), 1e-7);
+        Map<String, Object> config = Losses.get("binary_focal_crossentropy").getConfig();
+        assertEquals(false, config.get("apply_class_balancing"));
+        assertEquals(0.25, config.get("alpha"));
+        assertEquals(2.0, config.get("gamma"));
+        assertEquals(Map.of("name", "categorical_focal_crossentropy", "reduction", "sum_over_batch_size", "from_logits", true,
+                        "label_smoothing", 0.0, "axis", -1, "alpha", 0.5, "gamma", 2.0),
+                Losses.get("CategoricalFocalCrossentropy", Map.of("from_logits", true, "alpha", 0.5)).getConfig());
+    }
+
+    @Test
     void configsUseKerasKeys() {
         assertEquals(Map.of("name", "huber_loss", "reduction", "sum_over_batch_size", "delta", 0.5), new Huber(0.5).getConfig());
         Map<String, Object> sparse = new SparseCategoricalCrossentropy().fromLogits(true).ignoreClass(3).getConfig();

@@ -1,0 +1,113 @@
+package io.keras4j.losses;
+
+import java.util.Map;
+
+/**
+ * Categorical crossentropy down-weighting easy examples, as keras/src/losses/losses.py
+ * {@code CategoricalFocalCrossentropy} and {@code categorical_focal_crossentropy} ("categorical_focal_crossentropy").
+ *
+ * <p>With {@code y} smoothed ({@code y (1 - s) + s / classes}), the probabilities (the softmax of the logits when
+ * {@code fromLogits}) renormalized to sum to 1 and clipped to [epsilon, 1 - epsilon] as {@code q}:
+ * {@code loss = sum(alpha (1 - q)^gamma (-y log q))} over the last axis.
+ */
+public class CategoricalFocalCrossentropy extends RowKernelLoss {
+    private double alpha = 0.25;
+    private double gamma = 2.0;
+    private boolean fromLogits;
+    private double labelSmoothing;
+
+    public CategoricalFocalCrossentropy() {
+        super("categorical_focal_crossentropy");
+    }
+
+    /** The weight of every class (default 0.25). */
+    public CategoricalFocalCrossentropy alpha(double alpha) {
+        this.alpha = alpha;
+        return this;
+    }
+
+    /** The focusing parameter (default 2); 0 gives alpha times the categorical crossentropy. */
+    public CategoricalFocalCrossentropy gamma(double gamma) {
+        if (gamma < 0) {
+            throw new IllegalArgumentException("CategoricalFocalCrossentropy: `gamma` must be >= 0, got " + gamma);
+        }
+        this.gamma = gamma;
+        return this;
+    }
+
+    /** Whether predictions are logits rather than probabilities (default false). */
+    public CategoricalFocalCrossentropy fromLogits(boolean fromLogits) {
+        this.fromLogits = fromLogits;
+        return this;
+    }
+
+    /** Label smoothing in [0, 1] (default 0). */
+    public CategoricalFocalCrossentropy labelSmoothing(double labelSmoothing) {
+        if (labelSmoothing < 0 || labelSmoothing > 1) {
+            throw new IllegalArgumentException("CategoricalFocalCrossentropy: `label_smoothing` must be in [0, 1], got " + labelSmoothing);
+        }
+        this.labelSmoothing = labelSmoothing;
+        return this;
+    }
+
+    @Override
+    double row(Rows x, int from, double scale) {
+        int n = x.columns;
+        double[] p = x.scratch;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < n; k++) {
+            max = Math.max(max, x.p[from + k]);
+        }
+        double s = 0;
+        for (int k = 0; k < n; k++) {
+            p[k] = fromLogits ? Math.exp(x.p[from + k] - max) : x.p[from + k];
+            s += p[k];
+        }
+        if (fromLogits) {
+            for (int k = 0; k < n; k++) {
+                p[k] /= s;
+            }
+            s = 1;
+        }
+        double loss = 0;
+        double gq = 0;
+        for (int k = 0; k < n; k++) {
+            double y = x.t[from + k] * (1 - labelSmoothing) + labelSmoothing / n;
+            double q = p[k] / s;
+            double c = x.clip(q);
+            double focal = Math.pow(1 - c, gamma);
+            loss -= alpha * focal * y * Math.log(c);
+            if (x.grad != null) {
+                // d/dc of -alpha y (1 - c)^gamma log c, zero outside the clip range
+                double dFocal = gamma == 0 ? 0 : gamma * Math.pow(1 - c, gamma - 1);
+                double g = x.inside(q) ? alpha * y * (dFocal * Math.log(c) - focal / c) : 0;
+                x.grad[from + k] = g;
+                gq += g * q;
+            }
+        }
+        if (x.grad != null) {
+            // through q = p / s, then through the softmax: dz_k = p_k (dp_k - sum_j dp_j p_j)
+            double gp = 0;
+            for (int k = 0; k < n; k++) {
+                x.grad[from + k] = (x.grad[from + k] - gq) / s;
+                gp += x.grad[from + k] * p[k];
+            }
+            for (int k = 0; k < n; k++) {
+                double g = x.grad[from + k];
+                x.grad[from + k] = scale * (fromLogits ? p[k] * (g - gp) : g);
+            }
+        }
+        return loss;
+    }
+
+    @Override
+    public Map<String, Object> getConfig() {
+        Map<String, Object> config = super.getConfig();
+        config.put("from_logits", fromLogits);
+        config.put("label_smoothing", labelSmoothing);
+        config.put("axis", -1);
+        config.put("alpha", alpha);
+        config.put("gamma", gamma);
+        return config;
+    }
+}
