@@ -116,11 +116,15 @@ public class LSTMCell extends BaseRNNCell<LSTMCell> {
         return "sigmoid".equals(recurrentActivation.name()) && "tanh".equals(activation.name());
     }
 
-    /** {@code slope = a (1 - a)} of every step at once (contiguous), the sigmoid derivative of the i, f, o columns. */
+    /**
+     * For every step at once (contiguous): {@code slope = a (1 - a)}, the sigmoid derivative of the i, f, o
+     * columns, and {@code tcSlope = 1 - tanh(c)^2}.
+     */
     @Override
     void beginBackward(StepBuffers b) {
         if (defaultActivations()) {
             RnnMath.sigmoidSlope(b.sequence("a", 4L * units), b.sequence("slope", 4L * units));
+            RnnMath.tanhSlope(b.sequence("tc", units), b.sequence("tcSlope", units));
         }
     }
 
@@ -138,7 +142,11 @@ public class LSTMCell extends BaseRNNCell<LSTMCell> {
         INDArray dtc = b.scratch("dtc", u);
         mul(dNext[0], o, dtc);
         INDArray dc = b.scratch("dc", u);
-        RnnMath.activationGradient(activation, next[1], tc, dtc, dc);
+        if (defaultActivations()) {
+            mul(dtc, b.steps("tcSlope", u)[s], dc);
+        } else {
+            RnnMath.activationGradient(activation, next[1], tc, dtc, dc);
+        }
         Ops.axpy(1.0, dNext[1], dc);
         mul(dc, g, b.scratchColumns("da", w, 0, u));
         mul(dc, prev[1], b.scratchColumns("da", w, u, 2 * u));
