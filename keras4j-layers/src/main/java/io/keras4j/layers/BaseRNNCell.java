@@ -197,19 +197,19 @@ abstract class BaseRNNCell<C extends BaseRNNCell<C>> extends Layer {
      */
     abstract void stepBackward(StepBuffers b, int s, INDArray[] prev, INDArray[] next, INDArray[] dNext, INDArray[] dPrev);
 
+    /** Called once before the backward steps of a sequence, to precompute what they share (nothing by default). */
+    void beginBackward(StepBuffers b) {
+    }
+
     /** Adds the recurrent kernel (and recurrent bias) gradients of all steps, given the previous states {@code (T*B, units)}. */
     void recurrentGradients(StepBuffers b, INDArray hPrev) {
         INDArray dz = b.sequence("dz", (long) gates() * units).reshape((long) b.steps * b.batch, (long) gates() * units);
         Ops.matmul(hPrev, true, dz, false, recurrentKernel.gradient(), recurrentKernel.gradientBeta());
     }
 
-    /** Adds the bias gradient (rows of the projection gradient summed). */
+    /** Adds the bias gradient: the rows of the projection gradient summed, as one GEMM {@code ones @ dz}. */
     void biasGradient(StepBuffers b, INDArray dz) {
-        if (bias.gradientBeta() == 0.0) {
-            bias.gradient().assign(dz.sum(0).reshape(bias.value().shape()));
-        } else {
-            bias.gradient().addi(dz.sum(0).reshape(bias.value().shape()));
-        }
+        Ops.matmul(b.ones(), false, dz, false, bias.gradient().reshape(1, dz.size(1)), bias.gradientBeta());
     }
 
     // ---- shared machinery --------------------------------------------------------------------

@@ -164,7 +164,9 @@ public class GRUCell extends BaseRNNCell<GRUCell> {
             return;
         }
         INDArray din = b.sequence("din", 3L * units).reshape((long) b.steps * b.batch, 3L * units);
-        INDArray grad = Nd4j.vstack(dz.sum(true, 0), din.sum(true, 0));
+        INDArray grad = Nd4j.createUninitialized(dz.dataType(), 2, 3L * units);
+        Ops.matmul(b.ones(), false, dz, false, grad.getRow(0, true), 0.0);
+        Ops.matmul(b.ones(), false, din, false, grad.getRow(1, true), 0.0);
         bias.addGradient(grad);
     }
 

@@ -101,10 +101,31 @@ public class LSTMCell extends BaseRNNCell<LSTMCell> {
         mul(f, prev[1], next[1]);
         INDArray ig = b.scratch("ig", u);
         mul(i, g, ig);
-        next[1].addi(ig);
+        Ops.axpy(1.0, ig, next[1]);
         INDArray tc = b.steps("tc", u)[s];
         activation.call(next[1], tc);
         mul(o, tc, next[0]);
+    }
+
+    /**
+     * With the default activations (sigmoid gates, tanh cell) the backward steps take the gate derivatives
+     * from the saved activations ({@code sigmoid' = y (1 - y)}, {@code tanh' = 1 - y^2}) instead of
+     * recomputing the activations.
+     */
+    private boolean defaultActivations() {
+        return "sigmoid".equals(recurrentActivation.name()) && "tanh".equals(activation.name());
+    }
+
+    /**
+     * For every step at once (contiguous): {@code slope = a (1 - a)}, the sigmoid derivative of the i, f, o
+     * columns, and {@code tcSlope = 1 - tanh(c)^2}.
+     */
+    @Override
+    void beginBackward(StepBuffers b) {
+        if (defaultActivations()) {
+            RnnMath.sigmoidSlope(b.sequence("a", 4L * units), b.sequence("slope", 4L * units));
+            RnnMath.tanhSlope(b.sequence("tc", units), b.sequence("tcSlope", units));
+        }
     }
 
     @Override
@@ -121,17 +142,26 @@ public class LSTMCell extends BaseRNNCell<LSTMCell> {
         INDArray dtc = b.scratch("dtc", u);
         mul(dNext[0], o, dtc);
         INDArray dc = b.scratch("dc", u);
-        RnnMath.activationGradient(activation, next[1], tc, dtc, dc);
-        dc.addi(dNext[1]);
+        if (defaultActivations()) {
+            mul(dtc, b.steps("tcSlope", u)[s], dc);
+        } else {
+            RnnMath.activationGradient(activation, next[1], tc, dtc, dc);
+        }
+        Ops.axpy(1.0, dNext[1], dc);
         mul(dc, g, b.scratchColumns("da", w, 0, u));
         mul(dc, prev[1], b.scratchColumns("da", w, u, 2 * u));
         mul(dc, i, b.scratchColumns("da", w, 2 * u, 3 * u));
         mul(dc, f, dPrev[1]);
-        INDArray z = b.steps("z", w)[s];
         INDArray dz = b.steps("dz", w)[s];
-        RnnMath.activationGradient(recurrentActivation, z, b.steps("a", w)[s], da, dz);
-        RnnMath.activationGradient(activation, b.columns("z", w, 2 * u, 3 * u)[s], g,
-                b.scratchColumns("da", w, 2 * u, 3 * u), b.columns("dz", w, 2 * u, 3 * u)[s]);
+        if (defaultActivations()) {
+            INDArray slope = b.steps("slope", w)[s];
+            RnnMath.tanhSlope(g, b.columns("slope", w, 2 * u, 3 * u)[s]);
+            mul(da, slope, dz);
+        } else {
+            RnnMath.activationGradient(recurrentActivation, b.steps("z", w)[s], b.steps("a", w)[s], da, dz);
+            RnnMath.activationGradient(activation, b.columns("z", w, 2 * u, 3 * u)[s], g,
+                    b.scratchColumns("da", w, 2 * u, 3 * u), b.columns("dz", w, 2 * u, 3 * u)[s]);
+        }
         Ops.matmul(dz, false, recurrentKernel.value(), true, dPrev[0], 0.0);
     }
 

@@ -1,5 +1,6 @@
 package io.keras4j.layers;
 
+import io.keras4j.backend.Ops;
 import io.keras4j.engine.CallContext;
 import io.keras4j.utils.RandomState;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -182,6 +183,7 @@ final class RecurrentLoop {
         INDArray[] dropMask = run.masked ? b.steps("minv", 1) : null;
         INDArray[] prev = new INDArray[n];
         INDArray[] next = new INDArray[n];
+        cell.beginBackward(b);
         for (int s = steps - 1; s >= 0; s--) {
             INDArray gOut = run.returnSequences ? (dOut == null ? null : dOut[s]) : (s == steps - 1 ? grads[0] : null);
             for (int k = 0; k < n; k++) {
@@ -190,7 +192,7 @@ final class RecurrentLoop {
             }
             if (!run.masked) {
                 if (gOut != null) {
-                    dState[0].addi(gOut);
+                    Ops.axpy(1.0, gOut, dState[0]);
                 }
                 cell.stepBackward(b, s, prev, next, dState, dPrev);
                 INDArray[] swap = dState;

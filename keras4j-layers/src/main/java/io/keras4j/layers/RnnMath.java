@@ -3,6 +3,7 @@ package io.keras4j.layers;
 import io.keras4j.activations.ActivationFunction;
 import io.keras4j.activations.Activations;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarReverseSubtraction;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.Reverse;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.SigmoidDerivative;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.TanhDerivative;
@@ -43,6 +44,18 @@ final class RnnMath {
             default:
                 f.gradient(x, y, dy, out);
         }
+    }
+
+    /** {@code out = y (1 - y)}, the sigmoid derivative from its output {@code y}. */
+    static void sigmoidSlope(INDArray y, INDArray out) {
+        Nd4j.exec(new ScalarReverseSubtraction(y, out, 1.0));
+        mul(out, y, out);
+    }
+
+    /** {@code out = 1 - y^2}, the tanh derivative from its output {@code y}. */
+    static void tanhSlope(INDArray y, INDArray out) {
+        mul(y, y, out);
+        Nd4j.exec(new ScalarReverseSubtraction(out, out, 1.0));
     }
 
     /**

@@ -80,6 +80,11 @@ final class StepBuffers {
         return out;
     }
 
+    /** A row of {@code steps * batch} ones, {@code (1, steps * batch)}: sums rows of a sequence by a GEMM. */
+    INDArray ones() {
+        return sequences.computeIfAbsent("ones", k -> Nd4j.ones(dtype, 1, (long) steps * batch));
+    }
+
     /** A single {@code (batch, width)} scratch array. */
     INDArray scratch(String key, long width) {
         return sequences.computeIfAbsent("scratch:" + key, k -> Nd4j.createUninitialized(dtype, new long[]{batch, width}, 'c'));
