@@ -35,6 +35,7 @@ public final class Graph {
         final INDArray[] gradients = new INDArray[slots.size()];
         final INDArray[] masks = new INDArray[slots.size()];
         final CallContext[] contexts = new CallContext[nodes.size()];
+        final boolean[] carriesGradient = new boolean[slots.size()];
 
         State() {
             for (int i = 0; i < contexts.length; i++) {
@@ -244,17 +245,25 @@ public final class Graph {
         INDArray[] masks = state.masks;
         java.util.Arrays.fill(values, null);
         java.util.Arrays.fill(masks, null);
+        // a tensor carries a gradient when it depends on a trainable weight (or on an input whose gradient is
+        // wanted): only then does its consumer compute the gradient with respect to it (a Flatten after the
+        // input spares the next Dense its input-gradient GEMM)
+        boolean[] carries = state.carriesGradient;
+        java.util.Arrays.fill(carries, false);
         for (int i = 0; i < inputSlots.length; i++) {
             values[inputSlots[i]] = x[i];
+            carries[inputSlots[i]] = gradients && inputGradients;
         }
         for (int n = 0; n < nodes.size(); n++) {
             Node node = nodes.get(n);
             int[] in = nodeInputSlots[n];
             INDArray[] args = new INDArray[in.length];
             boolean[] needs = new boolean[in.length];
+            boolean outCarries = gradients && !node.layer().trainableWeights().isEmpty();
             for (int i = 0; i < in.length; i++) {
                 args[i] = values[in[i]];
-                needs[i] = gradients && (inputGradients || !node.inputs().get(i).node().isInput());
+                needs[i] = carries[in[i]];
+                outCarries |= needs[i];
             }
             INDArray[] inMasks = null;
             for (int i = 0; i < in.length; i++) {
@@ -271,6 +280,7 @@ public final class Graph {
             int[] outSlots = nodeOutputSlots[n];
             for (int o = 0; o < outSlots.length; o++) {
                 values[outSlots[o]] = out[o];
+                carries[outSlots[o]] = outCarries;
                 masks[outSlots[o]] = outMasks == null || o >= outMasks.length ? null : outMasks[o];
             }
         }
