@@ -79,15 +79,18 @@ final class AttentionGoldens {
         return layer.call(inputs, ctx);
     }
 
-    /** Central-difference check of all input and weight gradients of {@code layer} (float64) under input masks. */
-    static void gradientCheck(java.util.function.Supplier<Layer> factory, INDArray[] masks, long[]... shapes) {
+    /**
+     * Central-difference check of the input and weight gradients of {@code layer} (float64) under input masks; each
+     * input is a shape (uniform noise in [-1, 1)) or a fixed array (an attention mask, not differentiated).
+     */
+    static void gradientCheck(java.util.function.Supplier<Layer> factory, INDArray[] masks, Object... shapes) {
         String floatx = Backend.floatx();
         Backend.setFloatx("float64");
         try {
             Nd4j.getRandom().setSeed(7);
             INDArray[] xs = new INDArray[shapes.length];
             for (int i = 0; i < xs.length; i++) {
-                xs[i] = Nd4j.rand(DataType.DOUBLE, shapes[i]).muli(2).subi(1);
+                xs[i] = shapes[i] instanceof INDArray fixed ? fixed : Nd4j.rand(DataType.DOUBLE, (long[]) shapes[i]).muli(2).subi(1);
             }
             Layer layer = factory.get();
             INDArray[] out = callMasked(layer, masks, dup(xs));
@@ -106,6 +109,9 @@ final class AttentionGoldens {
             }
             INDArray[] dx = layer.backward(dup(r), ctx);
             for (int i = 0; i < xs.length; i++) {
+                if (shapes[i] instanceof INDArray) {
+                    continue;
+                }
                 final int at = i;
                 INDArray analytic = dx[i].dup();
                 GradientCheck.check(layer.name() + " input " + i, x -> {
