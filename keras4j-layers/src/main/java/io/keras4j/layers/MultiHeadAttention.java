@@ -11,6 +11,7 @@ import io.keras4j.initializers.Initializer;
 import io.keras4j.initializers.Initializers;
 import io.keras4j.regularizers.Regularizer;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,7 @@ public class MultiHeadAttention extends Layer {
     private Constraint biasConstraint;
     private final Variable[] kernels = new Variable[4];
     private final Variable[] biases = new Variable[4];
+    private final HeadProjection[] projections = new HeadProjection[3];
 
     public MultiHeadAttention(int numHeads, int keyDim) {
         this(numHeads, keyDim, null);
@@ -212,6 +214,7 @@ public class MultiHeadAttention extends Layer {
                 biases[p] = addWeight(PROJECTIONS[p] + "/bias", new long[]{numHeads, heads[p]}, biasInitializer, biasRegularizer,
                         biasConstraint, true);
             }
+            projections[p] = new HeadProjection(kernels[p], biases[p]);
         }
         long out = outputDim(inputShapes.get(0));
         kernels[3] = addWeight("attention_output/kernel", new long[]{numHeads, valueDim, out}, kernelInitializer, kernelRegularizer,
@@ -242,40 +245,6 @@ public class MultiHeadAttention extends Layer {
         return returnAttentionScores ? 2 : 1;
     }
 
-    /** {@code x (batch, T, dim) @ kernel + bias} as {@code (batch * heads, T, size)}; returns it with the 2D input view. */
-    private INDArray project(int p, INDArray x) {
-        long b = x.size(0);
-        long t = x.size(1);
-        INDArray w = kernels[p].value();
-        long size = w.size(2);
-        INDArray y = org.nd4j.linalg.factory.Nd4j.createUninitialized(x.dataType(), b * t, numHeads * size);
-        Ops.matmul(x.reshape('c', b * t, x.size(2)), false, w.reshape(w.size(0), numHeads * size), false, y, 0.0);
-        if (biases[p] != null) {
-            y.addiRowVector(biases[p].value().reshape(numHeads * size));
-        }
-        return y.reshape(b, t, numHeads, size).permute(0, 2, 1, 3).dup('c').reshape(b * numHeads, t, size);
-    }
-
-    /** The backward of {@link #project}: adds the weight gradients and returns the input gradient (or null). */
-    private INDArray projectBackward(int p, INDArray x, INDArray dHeads, boolean needInput) {
-        long b = x.size(0);
-        long t = x.size(1);
-        INDArray w = kernels[p].value();
-        long size = w.size(2);
-        INDArray dy = dHeads.reshape(b, numHeads, t, size).permute(0, 2, 1, 3).dup('c').reshape(b * t, numHeads * size);
-        INDArray x2 = x.reshape('c', b * t, x.size(2));
-        Ops.matmul(x2, true, dy, false, kernels[p].gradient().reshape(w.size(0), numHeads * size), kernels[p].gradientBeta());
-        if (biases[p] != null) {
-            biases[p].addGradient(dy.sum(0).reshape(numHeads, size));
-        }
-        if (!needInput) {
-            return null;
-        }
-        INDArray dx = x2.ulike();
-        Ops.matmul(dy, false, w.reshape(w.size(0), numHeads * size), true, dx, 0.0);
-        return dx.reshape(x.shape());
-    }
-
     @Override
     public INDArray[] call(INDArray[] inputs, CallContext ctx) {
         validate(List.of(inputs).stream().map(INDArray::shape).toList());
@@ -292,9 +261,9 @@ public class MultiHeadAttention extends Layer {
         }
         keep = AttentionOps.perHead(keep, numHeads);
         double inv = 1.0 / Math.sqrt(keyDim);
-        INDArray qh = project(0, query).muli(inv);
-        INDArray kh = project(1, key);
-        INDArray vh = project(2, value);
+        INDArray qh = projections[0].forward(query).muli(inv);
+        INDArray kh = projections[1].forward(key);
+        INDArray vh = projections[2].forward(value);
         INDArray scores = AttentionOps.bmm(qh, false, kh, true);
         AttentionOps.replaceMasked(scores, keep);
         INDArray p = AttentionOps.softmax(scores);
@@ -311,7 +280,7 @@ public class MultiHeadAttention extends Layer {
         INDArray heads = AttentionOps.bmm(weights, false, vh, false);
         INDArray combined = heads.reshape(b, numHeads, t, valueDim).permute(0, 2, 1, 3).dup('c').reshape(b * t, (long) numHeads * valueDim);
         long outDim = kernels[3].value().size(2);
-        INDArray out = org.nd4j.linalg.factory.Nd4j.createUninitialized(query.dataType(), b * t, outDim);
+        INDArray out = Nd4j.createUninitialized(query.dataType(), b * t, outDim);
         Ops.matmul(combined, false, kernels[3].value().reshape((long) numHeads * valueDim, outDim), false, out, 0.0);
         if (biases[3] != null) {
             out.addiRowVector(biases[3].value());
@@ -353,9 +322,9 @@ public class MultiHeadAttention extends Layer {
         INDArray dqh = AttentionOps.bmm(ds, false, st[4], false).muli(inv);
         INDArray dkh = AttentionOps.bmm(ds, true, st[3], false);
         INDArray[] grads = new INDArray[count];
-        grads[0] = projectBackward(0, query, dqh, ctx.needsInputGradient(0));
-        INDArray dk = projectBackward(1, st[2], dkh, count > 2 ? ctx.needsInputGradient(2) : ctx.needsInputGradient(1));
-        grads[1] = projectBackward(2, st[1], dvh, ctx.needsInputGradient(1));
+        grads[0] = projections[0].backward(query, dqh, ctx.needsInputGradient(0));
+        INDArray dk = projections[1].backward(st[2], dkh, count > 2 ? ctx.needsInputGradient(2) : ctx.needsInputGradient(1));
+        grads[1] = projections[2].backward(st[1], dvh, ctx.needsInputGradient(1));
         if (count > 2) {
             grads[2] = dk;
         } else if (dk != null) {

@@ -61,8 +61,37 @@ class MultiHeadAttentionTest {
 
     @Test
     void gradientsOfSelfAttentionWithCausalMask() {
-        AttentionGoldens.gradientCheck(() -> new MultiHeadAttention(2, 2).useCausalMask(true), new INDArray[]{null, null},
-                new long[]{2, 3, 4}, new long[]{2, 3, 4});
+        AttentionGoldens.gradientCheck(() -> new MultiHeadAttention(1, 2).useCausalMask(true), new INDArray[]{null, null},
+                new long[]{1, 3, 3}, new long[]{1, 3, 3});
+    }
+
+    @Test
+    void masksPropagateFromEmbeddingInAModel() {
+        KerasTensor ids = Input.of(new long[]{4}, "ids", "int32");
+        Embedding embedding = new Embedding(6, 4).maskZero(true);
+        KerasTensor x = embedding.apply(ids);
+        MultiHeadAttention mha = new MultiHeadAttention(2, 2);
+        io.keras4j.models.Model model = new io.keras4j.models.Model(List.of(ids), List.of(mha.apply(x, x)));
+        INDArray batch = Nd4j.createFromArray(new int[][]{{3, 1, 0, 0}, {5, 2, 4, 0}});
+        INDArray predicted = model.predict(batch);
+        INDArray mask = batch.neq(0);
+        INDArray emb = embedding.callEager(false, batch)[0];
+        INDArray expected = AttentionGoldens.callMasked(mha, new INDArray[]{mask, mask}, emb, emb)[0];
+        assertArrayEquals(expected.reshape(-1).toDoubleVector(), predicted.reshape(-1).toDoubleVector(), 1e-6);
+        INDArray unmasked = mha.callEager(false, emb, emb)[0];
+        assertTrue(unmasked.sub(predicted).amaxNumber().doubleValue() > 1e-4, "the padding mask changes the output");
+    }
+
+    @Test
+    void dropoutActsOnlyInTraining() {
+        MultiHeadAttention mha = new MultiHeadAttention(2, 2).dropout(0.5).seed(1).returnAttentionScores(true);
+        INDArray q = get("mq");
+        INDArray[] inference = mha.callEager(false, q, q);
+        INDArray[] again = mha.callEager(false, q, q);
+        assertEquals(inference[0], again[0]);
+        INDArray[] training = mha.callEager(true, q, q);
+        assertEquals(inference[1], training[1], "returned scores are taken before dropout, as Keras");
+        assertTrue(inference[0].sub(training[0]).amaxNumber().doubleValue() > 1e-4, "dropout changes the output in training");
     }
 
     @Test
