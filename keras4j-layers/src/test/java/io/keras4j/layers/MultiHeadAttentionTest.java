@@ -38,15 +38,15 @@ class MultiHeadAttentionTest {
 
     @Test
     void harnessSelfAttention() {
-        LayerTestHarness.of(() -> new MultiHeadAttention(2, 3), 2, 4, 5).input(2, 4, 5)
-                .expectedWeights(8).expectedParams(3 * (5 * 6 + 6) + 6 * 5 + 5).expectedOutputShape(2, 4, 5).run();
+        LayerTestHarness.of(() -> new MultiHeadAttention(2, 2), 2, 3, 3).input(2, 3, 3)
+                .expectedWeights(8).expectedParams(3 * (3 * 4 + 4) + 4 * 3 + 3).expectedOutputShape(2, 3, 3).run();
     }
 
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void harnessCrossAttentionWithKey(boolean useBias) {
-        LayerTestHarness.of(() -> new MultiHeadAttention(2, 3, 2).outputShape(3).useBias(useBias), 2, 3, 4).input(2, 5, 2).input(2, 5, 3)
-                .expectedWeights(useBias ? 8 : 4).expectedOutputShape(2, 3, 3).run();
+        LayerTestHarness.of(() -> new MultiHeadAttention(2, 2, 1).outputShape(2).useBias(useBias), 2, 3, 3).input(2, 4, 2).input(2, 4, 3)
+                .expectedWeights(useBias ? 8 : 4).expectedOutputShape(2, 3, 2).run();
     }
 
     @Test
@@ -54,8 +54,8 @@ class MultiHeadAttentionTest {
         INDArray qmask = Nd4j.createFromArray(new boolean[][]{{true, false, true}, {true, true, false}});
         INDArray vmask = Nd4j.createFromArray(new boolean[][]{{true, true, false, true}, {false, true, true, true}});
         INDArray amask = Nd4j.rand(2, 3, 4).gt(0.3);
-        AttentionGoldens.gradientCheck(() -> new MultiHeadAttention(2, 2, 3).useCausalMask(true).returnAttentionScores(true),
-                new INDArray[]{qmask, vmask, null, null}, new long[]{2, 3, 4}, new long[]{2, 4, 5}, new long[]{2, 4, 3},
+        AttentionGoldens.gradientCheck(() -> new MultiHeadAttention(2, 1, 2).useCausalMask(true).returnAttentionScores(true),
+                new INDArray[]{qmask, vmask, null, null}, new long[]{2, 3, 2}, new long[]{2, 4, 3}, new long[]{2, 4, 2},
                 amask);
     }
 
