@@ -230,7 +230,7 @@ public class Attention extends Layer {
             qKeep = qKeep.reshape(q.size(0), q.size(1), 1).broadcast(out.shape());
             out.muli(qKeep);
         }
-        ctx.save("state", new INDArray[]{q, v, k, p, weights, drop, qKeep});
+        ctx.save("state", new INDArray[]{q, v, k, scores, weights, drop, qKeep});
         ctx.save("separateKey", inputs.length > 2);
         return returnAttentionScores ? new INDArray[]{out, weights} : new INDArray[]{out};
     }

@@ -4,6 +4,7 @@ import io.keras4j.utils.RandomState;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
+import org.nd4j.linalg.api.ops.impl.transforms.gradient.SoftmaxBp;
 import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -90,14 +91,17 @@ final class AttentionOps {
     /** The softmax of {@code scores} over the last axis, into a new array. */
     static INDArray softmax(INDArray scores) {
         INDArray out = scores.ulike();
-        Nd4j.exec(new SoftMax(scores, out, scores.rank() - 1));
+        long last = scores.size(scores.rank() - 1);
+        Nd4j.exec(new SoftMax(scores.reshape('c', -1, last), out.reshape('c', -1, last), 1));
         return out;
     }
 
-    /** The gradient of the scores from that of {@code p = softmax(scores)}: {@code p * (dp - sum(dp * p, -1))}. */
-    static INDArray softmaxBackward(INDArray p, INDArray dp) {
-        INDArray dot = dp.mul(p).sum(true, p.rank() - 1);
-        return dp.sub(dot.broadcast(p.shape())).muli(p);
+    /** The gradient of {@code scores} from that of {@code softmax(scores)} over the last axis (ND4J's softmax_bp). */
+    static INDArray softmaxBackward(INDArray scores, INDArray dp) {
+        INDArray ds = scores.ulike();
+        long last = scores.size(scores.rank() - 1);
+        Nd4j.exec(new SoftmaxBp(scores.reshape('c', -1, last), dp.reshape('c', -1, last), ds.reshape('c', -1, last), 1));
+        return ds;
     }
 
     /** A dropout mask for {@code x} (kept entries {@code 1 / (1 - rate)}), as keras backend.random.dropout. */

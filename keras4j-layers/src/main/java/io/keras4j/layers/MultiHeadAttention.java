@@ -285,7 +285,8 @@ public class MultiHeadAttention extends Layer {
         if (biases[3] != null) {
             out.addiRowVector(biases[3].value());
         }
-        ctx.save("state", new INDArray[]{query, value, key, qh, kh, vh, p, weights, drop, zeroMasked ? keep : null, combined});
+        ctx.save("state", new INDArray[]{query, value, key, qh, kh, vh, scores, weights, drop, keep, combined});
+        ctx.save("zeroMasked", zeroMasked);
         ctx.save("inputCount", inputs.length);
         INDArray output = out.reshape(b, t, outDim);
         return returnAttentionScores ? new INDArray[]{output, p.reshape(b, numHeads, t, s)} : new INDArray[]{output};
@@ -314,10 +315,13 @@ public class MultiHeadAttention extends Layer {
         if (outputGradients.length > 1 && outputGradients[1] != null) {
             dp.addi(outputGradients[1].reshape(dp.shape()));
         }
-        if (st[9] != null) {
+        if ((Boolean) ctx.saved("zeroMasked")) {
             dp.muli(st[9]);
         }
         INDArray ds = AttentionOps.softmaxBackward(st[6], dp);
+        if (st[9] != null) {
+            ds.muli(st[9]);
+        }
         double inv = 1.0 / Math.sqrt(keyDim);
         INDArray dqh = AttentionOps.bmm(ds, false, st[4], false).muli(inv);
         INDArray dkh = AttentionOps.bmm(ds, true, st[3], false);

@@ -60,8 +60,9 @@ class MultiHeadAttentionTest {
     }
 
     @Test
-    void gradientsOfSelfAttentionWithCausalMask() {
-        AttentionGoldens.gradientCheck(() -> new MultiHeadAttention(1, 2).useCausalMask(true), new INDArray[]{null, null},
+    void gradientsOfSelfAttentionWithCausalMaskAndAFullyMaskedRow() {
+        INDArray qmask = Nd4j.createFromArray(new boolean[][]{{true, false, true}});
+        AttentionGoldens.gradientCheck(() -> new MultiHeadAttention(1, 2).useCausalMask(true), new INDArray[]{qmask, null},
                 new long[]{1, 3, 3}, new long[]{1, 3, 3});
     }
 
