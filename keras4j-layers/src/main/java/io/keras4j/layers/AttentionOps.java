@@ -63,7 +63,7 @@ final class AttentionOps {
         return keep;
     }
 
-    /** Repeats a {@code (batch, Tq, Tv)} keep mask for {@code heads} heads: {@code (batch * heads, Tq, Tv)}. */
+    /** Repeats a {@code (batch, Tq, Tv)} keep mask for {@code heads} heads, head-major: {@code (heads * batch, Tq, Tv)}. */
     static INDArray perHead(INDArray keep, long heads) {
         if (keep == null || heads == 1) {
             return keep;
@@ -71,7 +71,7 @@ final class AttentionOps {
         long b = keep.size(0);
         long tq = keep.size(1);
         long tv = keep.size(2);
-        return keep.reshape(b, 1, tq, tv).broadcast(b, heads, tq, tv).reshape(b * heads, tq, tv);
+        return keep.reshape(1, b, tq, tv).broadcast(heads, b, tq, tv).reshape(heads * b, tq, tv);
     }
 
     /** Attention's masking, {@code where(keep, scores, scores - 1e9)}, in place. */

@@ -277,19 +277,20 @@ public class MultiHeadAttention extends Layer {
             drop = AttentionOps.dropoutMask(p, dropout, seed, ctx);
             weights = p.mul(drop);
         }
-        INDArray heads = AttentionOps.bmm(weights, false, vh, false);
-        INDArray combined = heads.reshape(b, numHeads, t, valueDim).permute(0, 2, 1, 3).dup('c').reshape(b * t, (long) numHeads * valueDim);
+        INDArray heads = AttentionOps.bmm(weights, false, vh, false).reshape('c', numHeads, b * t, valueDim);
         long outDim = kernels[3].value().size(2);
         INDArray out = Nd4j.createUninitialized(query.dataType(), b * t, outDim);
-        Ops.matmul(combined, false, kernels[3].value().reshape((long) numHeads * valueDim, outDim), false, out, 0.0);
+        for (int n = 0; n < numHeads; n++) {
+            Ops.matmul(heads.tensorAlongDimension(n, 1, 2), false, kernels[3].value().tensorAlongDimension(n, 1, 2), false, out, n == 0 ? 0.0 : 1.0);
+        }
         if (biases[3] != null) {
             out.addiRowVector(biases[3].value());
         }
-        ctx.save("state", new INDArray[]{query, value, key, qh, kh, vh, scores, weights, drop, keep, combined});
+        ctx.save("state", new INDArray[]{query, value, key, qh, kh, vh, scores, weights, drop, keep, heads});
         ctx.save("zeroMasked", zeroMasked);
         ctx.save("inputCount", inputs.length);
         INDArray output = out.reshape(b, t, outDim);
-        return returnAttentionScores ? new INDArray[]{output, p.reshape(b, numHeads, t, s)} : new INDArray[]{output};
+        return returnAttentionScores ? new INDArray[]{output, p.reshape(numHeads, b, t, s).permute(1, 0, 2, 3).dup('c')} : new INDArray[]{output};
     }
 
     @Override
@@ -301,19 +302,23 @@ public class MultiHeadAttention extends Layer {
         long t = query.size(1);
         long outDim = kernels[3].value().size(2);
         INDArray dOut = outputGradients[0].reshape('c', b * t, outDim);
-        INDArray wo = kernels[3].value().reshape((long) numHeads * valueDim, outDim);
-        Ops.matmul(st[10], true, dOut, false, kernels[3].gradient().reshape((long) numHeads * valueDim, outDim), kernels[3].gradientBeta());
+        INDArray heads = st[10];
+        double beta = kernels[3].gradientBeta();
+        INDArray dHeads = heads.ulike();
+        for (int n = 0; n < numHeads; n++) {
+            INDArray hn = heads.tensorAlongDimension(n, 1, 2);
+            Ops.matmul(hn, true, dOut, false, kernels[3].gradient().tensorAlongDimension(n, 1, 2), beta);
+            Ops.matmul(dOut, false, kernels[3].value().tensorAlongDimension(n, 1, 2), true, dHeads.tensorAlongDimension(n, 1, 2), 0.0);
+        }
         if (biases[3] != null) {
             biases[3].addGradient(dOut.sum(0));
         }
-        INDArray dCombined = st[10].ulike();
-        Ops.matmul(dOut, false, wo, true, dCombined, 0.0);
-        INDArray dHeads = dCombined.reshape(b, t, numHeads, valueDim).permute(0, 2, 1, 3).dup('c').reshape(b * numHeads, t, valueDim);
+        dHeads = dHeads.reshape(numHeads * b, t, valueDim);
         INDArray dWeights = AttentionOps.bmm(dHeads, false, st[5], true);
         INDArray dvh = AttentionOps.bmm(st[7], true, dHeads, false);
         INDArray dp = st[8] == null ? dWeights : dWeights.muli(st[8]);
         if (outputGradients.length > 1 && outputGradients[1] != null) {
-            dp.addi(outputGradients[1].reshape(dp.shape()));
+            dp.addi(outputGradients[1].permute(1, 0, 2, 3).dup('c').reshape(dp.shape()));
         }
         if ((Boolean) ctx.saved("zeroMasked")) {
             dp.muli(st[9]);
