@@ -1,0 +1,145 @@
+package io.keras4j.layers;
+
+import io.keras4j.utils.RandomState;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
+import org.nd4j.linalg.api.ops.impl.transforms.gradient.SoftmaxBp;
+import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * The mechanics the attention layers share: keep masks (value, query, causal, explicit), the masked
+ * softmax over the last axis with its backward pass, dropout on the attention weights, and the
+ * {@code tanh(a * (q_i + k_j))} tensor of the additive and concat scores with its backward pass.
+ * Arrays are rank 3, {@code (batch', Tq, Tv)}; a keep mask holds 1 where attention is allowed, 0 elsewhere.
+ */
+final class AttentionOps {
+    /** The value Keras puts at masked scores (keras/src/layers/attention/attention.py, softmax.py). */
+    static final double LARGE_NEGATIVE = 1e9;
+
+    private AttentionOps() {
+    }
+
+    /** A user mask (BOOL or numeric, nonzero = keep) as 0/1 in {@code dtype}; null stays null. */
+    static INDArray keep(INDArray mask, DataType dtype) {
+        if (mask == null) {
+            return null;
+        }
+        INDArray m = mask.dataType() == DataType.BOOL ? mask : mask.neq(0);
+        return m.castTo(dtype);
+    }
+
+    /**
+     * The combined keep mask of shape {@code (batch, Tq, Tv)}, as Keras ANDs them: {@code queryMask (batch, Tq)} and
+     * {@code valueMask (batch, Tv)} (either may be null), the lower-triangular causal mask when {@code causal}
+     * (row index >= column index), and an explicit {@code (batch, Tq, Tv)} mask. Null when there is none.
+     */
+    static INDArray combine(DataType dtype, long batch, long tq, long tv, INDArray queryMask, INDArray valueMask,
+                            INDArray explicit, boolean causal) {
+        if (queryMask == null && valueMask == null && explicit == null && !causal) {
+            return null;
+        }
+        INDArray keep = Nd4j.ones(dtype, batch, tq, tv);
+        if (queryMask != null) {
+            keep.muli(keep(queryMask, dtype).reshape(batch, tq, 1).broadcast(batch, tq, tv));
+        }
+        if (valueMask != null) {
+            keep.muli(keep(valueMask, dtype).reshape(batch, 1, tv).broadcast(batch, tq, tv));
+        }
+        if (explicit != null) {
+            keep.muli(keep(explicit, dtype).reshape(batch, tq, tv));
+        }
+        if (causal) {
+            double[] tri = new double[(int) (tq * tv)];
+            for (int i = 0; i < tq; i++) {
+                for (int j = 0; j <= i && j < tv; j++) {
+                    tri[(int) (i * tv + j)] = 1;
+                }
+            }
+            keep.muli(Nd4j.createFromArray(tri).castTo(dtype).reshape(1, tq, tv).broadcast(batch, tq, tv));
+        }
+        return keep;
+    }
+
+    /** Repeats a {@code (batch, Tq, Tv)} keep mask for {@code heads} heads, head-major: {@code (heads * batch, Tq, Tv)}. */
+    static INDArray perHead(INDArray keep, long heads) {
+        if (keep == null || heads == 1) {
+            return keep;
+        }
+        long b = keep.size(0);
+        long tq = keep.size(1);
+        long tv = keep.size(2);
+        return keep.reshape(1, b, tq, tv).broadcast(heads, b, tq, tv).reshape(heads * b, tq, tv);
+    }
+
+    /** Attention's masking, {@code where(keep, scores, scores - 1e9)}, in place. */
+    static void subtractMasked(INDArray scores, INDArray keep) {
+        if (keep != null) {
+            scores.subi(keep.rsub(1.0).muli(LARGE_NEGATIVE));
+        }
+    }
+
+    /** Softmax's masking, {@code where(keep, scores, -1e9)}, in place. */
+    static void replaceMasked(INDArray scores, INDArray keep) {
+        if (keep != null) {
+            scores.muli(keep).subi(keep.rsub(1.0).muli(LARGE_NEGATIVE));
+        }
+    }
+
+    /** The softmax of {@code scores} over the last axis, into a new array. */
+    static INDArray softmax(INDArray scores) {
+        INDArray out = scores.ulike();
+        long last = scores.size(scores.rank() - 1);
+        Nd4j.exec(new SoftMax(scores.reshape('c', -1, last), out.reshape('c', -1, last), 1));
+        return out;
+    }
+
+    /** The gradient of {@code scores} from that of {@code softmax(scores)} over the last axis (ND4J's softmax_bp). */
+    static INDArray softmaxBackward(INDArray scores, INDArray dp) {
+        INDArray ds = scores.ulike();
+        long last = scores.size(scores.rank() - 1);
+        Nd4j.exec(new SoftmaxBp(scores.reshape('c', -1, last), dp.reshape('c', -1, last), ds.reshape('c', -1, last), 1));
+        return ds;
+    }
+
+    /** A dropout mask for {@code x} (kept entries {@code 1 / (1 - rate)}), as keras backend.random.dropout. */
+    static INDArray dropoutMask(INDArray x, double rate, Long seed, io.keras4j.engine.CallContext ctx) {
+        org.nd4j.linalg.api.rng.Random rng = ctx.computeIfAbsent("rng", () -> RandomState.generator(seed));
+        INDArray mask = x.ulike();
+        Nd4j.getExecutioner().exec(new BernoulliDistribution(mask, 1.0 - rate), rng);
+        return mask.divi(1.0 - rate);
+    }
+
+    /** {@code q_i + k_j} for {@code q (b, Tq, d)} and {@code k (b, Tv, d)}: shape {@code (b, Tq, Tv, d)}. */
+    static INDArray pairSum(INDArray q, INDArray k) {
+        long b = q.size(0);
+        long tq = q.size(1);
+        long tv = k.size(1);
+        long d = q.size(2);
+        long[] shape = {b, tq, tv, d};
+        return q.reshape(b, tq, 1, d).broadcast(shape).addi(k.reshape(b, 1, tv, d).broadcast(shape));
+    }
+
+    /** {@code tanh(a * pairSum)}. */
+    static INDArray tanh(INDArray pairSum, double a) {
+        return Transforms.tanh(pairSum.mul(a), false);
+    }
+
+    /**
+     * From the gradient {@code dt} of {@code t = tanh(a * (q_i + k_j))}: the gradient of {@code u = a * (q_i + k_j)}
+     * (returned first), then those of {@code q} (summed over {@code j}) and {@code k} (summed over {@code i}).
+     */
+    static INDArray[] tanhBackward(INDArray dt, INDArray t, double a) {
+        INDArray du = dt.mul(t.mul(t).rsubi(1.0));
+        INDArray dq = du.sum(2).muli(a);
+        INDArray dk = du.sum(1).muli(a);
+        return new INDArray[]{du, dq, dk};
+    }
+
+    /** Batched matrix product of rank-3 arrays, optionally transposing the last two axes of either. */
+    static INDArray bmm(INDArray a, boolean transposeA, INDArray b, boolean transposeB) {
+        return Nd4j.matmul(a, b, transposeA, transposeB, false);
+    }
+}

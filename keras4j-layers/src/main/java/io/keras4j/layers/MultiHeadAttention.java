@@ -1,0 +1,415 @@
+package io.keras4j.layers;
+
+import io.keras4j.backend.Ops;
+import io.keras4j.constraints.Constraint;
+import io.keras4j.engine.CallContext;
+import io.keras4j.engine.Config;
+import io.keras4j.engine.Layer;
+import io.keras4j.engine.Shapes;
+import io.keras4j.engine.Variable;
+import io.keras4j.initializers.Initializer;
+import io.keras4j.initializers.Initializers;
+import io.keras4j.regularizers.Regularizer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Multi-head attention, as keras/src/layers/attention/multi_head_attention.py {@code MultiHeadAttention}
+ * (attention over the sequence axis, Keras's default {@code attention_axes=None} for rank-3 inputs):
+ * <pre>
+ * Q = query @ query/kernel + query/bias        (batch, T, num_heads, key_dim)
+ * K = key   @ key/kernel   + key/bias          (batch, S, num_heads, key_dim)
+ * V = value @ value/kernel + value/bias        (batch, S, num_heads, value_dim)
+ * scores = softmax(where(mask, (Q / sqrt(key_dim)) . K, -1e9), over S)   per head: (batch, num_heads, T, S)
+ * output = dropout(scores) . V @ attention_output/kernel + attention_output/bias
+ * </pre>
+ * Weights as Keras stores them: {@code query/kernel (dim, num_heads, key_dim)}, {@code query/bias (num_heads, key_dim)},
+ * the same for {@code key} and {@code value} ({@code value_dim}), {@code attention_output/kernel
+ * (num_heads, value_dim, out)}, {@code attention_output/bias (out,)}, with {@code out = output_shape} or the query's
+ * last dimension. The mask is the AND of the query mask {@code (batch, T, 1)}, the value and key masks
+ * {@code (batch, 1, S)} (mask propagation), the causal mask ({@link #useCausalMask(boolean)}) and an explicit
+ * {@code attention_mask (batch, T, S)}, given as a fourth input: {@code apply(query, value, key, attentionMask)}
+ * (pass value as key for the default). As Keras on TensorFlow computes it, a fully masked row attends uniformly
+ * unless the scores are returned or dropout is on (then its weights are 0).
+ * <pre>{@code KerasTensor out = new MultiHeadAttention(2, 16).apply(query, value);}</pre>
+ */
+public class MultiHeadAttention extends Layer {
+    private static final String[] PROJECTIONS = {"query", "key", "value", "attention_output"};
+    private final int numHeads;
+    private final int keyDim;
+    private final int valueDim;
+    private double dropout;
+    private boolean useBias = true;
+    private Integer outputShape;
+    private int[] attentionAxes;
+    private Long seed;
+    private boolean useCausalMask;
+    private boolean returnAttentionScores;
+    private Initializer kernelInitializer = Initializers.get("glorot_uniform");
+    private Initializer biasInitializer = Initializers.get("zeros");
+    private Regularizer kernelRegularizer;
+    private Regularizer biasRegularizer;
+    private Constraint kernelConstraint;
+    private Constraint biasConstraint;
+    private final Variable[] kernels = new Variable[4];
+    private final Variable[] biases = new Variable[4];
+    private final HeadProjection[] projections = new HeadProjection[3];
+
+    public MultiHeadAttention(int numHeads, int keyDim) {
+        this(numHeads, keyDim, null);
+    }
+
+    /** @param valueDim size of each attention head for the value; null for key_dim */
+    public MultiHeadAttention(int numHeads, int keyDim, Integer valueDim) {
+        positive("num_heads", numHeads);
+        positive("key_dim", keyDim);
+        if (valueDim != null) {
+            positive("value_dim", valueDim);
+        }
+        this.numHeads = numHeads;
+        this.keyDim = keyDim;
+        this.valueDim = valueDim == null ? keyDim : valueDim;
+    }
+
+    private static void positive(String argument, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException("MultiHeadAttention: received an invalid value for argument `" + argument
+                    + "`, expected a positive integer, got " + value);
+        }
+    }
+
+    private void requireUnbuilt(String argument) {
+        if (built()) {
+            throw new IllegalStateException("MultiHeadAttention \"" + name() + "\": `" + argument + "` cannot change after the layer is built");
+        }
+    }
+
+    public MultiHeadAttention dropout(double dropout) {
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("MultiHeadAttention: argument `dropout` must be in [0, 1), got " + dropout);
+        }
+        this.dropout = dropout;
+        return this;
+    }
+
+    public MultiHeadAttention useBias(boolean useBias) {
+        requireUnbuilt("use_bias");
+        this.useBias = useBias;
+        return this;
+    }
+
+    /** The last dimension of the output; null for the query's last dimension. */
+    public MultiHeadAttention outputShape(Integer outputShape) {
+        requireUnbuilt("output_shape");
+        if (outputShape != null) {
+            positive("output_shape", outputShape);
+        }
+        this.outputShape = outputShape;
+        return this;
+    }
+
+    /** Keras's {@code attention_axes}: only null or the sequence axis (1 or -2) is supported. */
+    public MultiHeadAttention attentionAxes(int... axes) {
+        if (axes != null && !(axes.length == 1 && (axes[0] == 1 || axes[0] == -2))) {
+            throw new IllegalArgumentException("MultiHeadAttention: argument `attention_axes` supports only None or the sequence axis "
+                    + "(1) for inputs of rank 3, got " + java.util.Arrays.toString(axes));
+        }
+        this.attentionAxes = axes == null ? null : axes.clone();
+        return this;
+    }
+
+    public MultiHeadAttention seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    public MultiHeadAttention useCausalMask(boolean useCausalMask) {
+        this.useCausalMask = useCausalMask;
+        return this;
+    }
+
+    /** Adds the attention weights {@code (batch, num_heads, T, S)} as a second output. */
+    public MultiHeadAttention returnAttentionScores(boolean returnAttentionScores) {
+        requireUnbuilt("return_attention_scores");
+        this.returnAttentionScores = returnAttentionScores;
+        return this;
+    }
+
+    public MultiHeadAttention kernelInitializer(String initializer) {
+        return kernelInitializer(Initializers.get(initializer));
+    }
+
+    public MultiHeadAttention kernelInitializer(Initializer initializer) {
+        this.kernelInitializer = initializer;
+        return this;
+    }
+
+    public MultiHeadAttention biasInitializer(String initializer) {
+        return biasInitializer(Initializers.get(initializer));
+    }
+
+    public MultiHeadAttention biasInitializer(Initializer initializer) {
+        this.biasInitializer = initializer;
+        return this;
+    }
+
+    public MultiHeadAttention kernelRegularizer(Regularizer regularizer) {
+        this.kernelRegularizer = regularizer;
+        return this;
+    }
+
+    public MultiHeadAttention biasRegularizer(Regularizer regularizer) {
+        this.biasRegularizer = regularizer;
+        return this;
+    }
+
+    public MultiHeadAttention kernelConstraint(Constraint constraint) {
+        this.kernelConstraint = constraint;
+        return this;
+    }
+
+    public MultiHeadAttention biasConstraint(Constraint constraint) {
+        this.biasConstraint = constraint;
+        return this;
+    }
+
+    private void validate(List<long[]> shapes) {
+        if (shapes.size() < 2 || shapes.size() > 4) {
+            throw new IllegalArgumentException("MultiHeadAttention \"" + name() + "\" expects inputs (query, value), (query, value, key) "
+                    + "or (query, value, key, attention_mask), got " + shapes.size() + " input(s)");
+        }
+        long[] q = shapes.get(0);
+        long[] v = shapes.get(1);
+        long[] k = shapes.size() > 2 ? shapes.get(2) : v;
+        if (q.length != 3 || v.length != 3 || k.length != 3) {
+            throw new IllegalArgumentException("MultiHeadAttention \"" + name() + "\" supports query, value and key of rank 3 "
+                    + "(batch, T, dim), got " + Shapes.format(shapes));
+        }
+        if (v[1] >= 0 && k[1] >= 0 && v[1] != k[1]) {
+            throw new IllegalArgumentException("MultiHeadAttention \"" + name() + "\": all dimensions of `value` and `key`, except the "
+                    + "last one, must be equal, got value_shape=" + Shapes.format(v) + " and key_shape=" + Shapes.format(k));
+        }
+        if (shapes.size() == 4) {
+            long[] m = shapes.get(3);
+            if (m.length != 3 || m[1] >= 0 && q[1] >= 0 && m[1] != q[1] || m[2] >= 0 && v[1] >= 0 && m[2] != v[1]) {
+                throw new IllegalArgumentException("MultiHeadAttention \"" + name() + "\": attention_mask must have shape (batch, "
+                        + q[1] + ", " + v[1] + "), got " + Shapes.format(m));
+            }
+        }
+    }
+
+    @Override
+    protected void build(List<long[]> inputShapes) {
+        validate(inputShapes);
+        long[] dims = {inputShapes.get(0)[2], (inputShapes.size() > 2 ? inputShapes.get(2) : inputShapes.get(1))[2], inputShapes.get(1)[2]};
+        int[] heads = {keyDim, keyDim, valueDim};
+        for (int p = 0; p < 3; p++) {
+            kernels[p] = addWeight(PROJECTIONS[p] + "/kernel", new long[]{dims[p], numHeads, heads[p]}, kernelInitializer,
+                    kernelRegularizer, kernelConstraint, true);
+            if (useBias) {
+                biases[p] = addWeight(PROJECTIONS[p] + "/bias", new long[]{numHeads, heads[p]}, biasInitializer, biasRegularizer,
+                        biasConstraint, true);
+            }
+            projections[p] = new HeadProjection(kernels[p], biases[p]);
+        }
+        long out = outputDim(inputShapes.get(0));
+        kernels[3] = addWeight("attention_output/kernel", new long[]{numHeads, valueDim, out}, kernelInitializer, kernelRegularizer,
+                kernelConstraint, true);
+        if (useBias) {
+            biases[3] = addWeight("attention_output/bias", new long[]{out}, biasInitializer, biasRegularizer, biasConstraint, true);
+        }
+    }
+
+    private long outputDim(long[] queryShape) {
+        return outputShape != null ? outputShape : queryShape[2];
+    }
+
+    @Override
+    public List<long[]> computeOutputShapes(List<long[]> shapes) {
+        validate(shapes);
+        long[] q = shapes.get(0);
+        List<long[]> out = new ArrayList<>();
+        out.add(new long[]{q[0], q[1], outputDim(q)});
+        if (returnAttentionScores) {
+            out.add(new long[]{q[0], numHeads, q[1], shapes.get(1)[1]});
+        }
+        return out;
+    }
+
+    @Override
+    protected int outputCount() {
+        return returnAttentionScores ? 2 : 1;
+    }
+
+    @Override
+    public INDArray[] call(INDArray[] inputs, CallContext ctx) {
+        validate(List.of(inputs).stream().map(INDArray::shape).toList());
+        INDArray query = inputs[0];
+        INDArray value = inputs[1];
+        INDArray key = inputs.length > 2 ? inputs[2] : value;
+        long b = query.size(0);
+        long t = query.size(1);
+        long s = value.size(1);
+        INDArray keep = AttentionOps.combine(query.dataType(), b, t, s, ctx.inputMask(0), ctx.inputMask(1),
+                inputs.length > 3 ? inputs[3] : null, useCausalMask);
+        if (inputs.length > 2 && ctx.inputMask(2) != null) {
+            keep = AttentionOps.combine(query.dataType(), b, t, s, null, ctx.inputMask(2), keep, false);
+        }
+        keep = AttentionOps.perHead(keep, numHeads);
+        double inv = 1.0 / Math.sqrt(keyDim);
+        INDArray qh = projections[0].forward(query).muli(inv);
+        INDArray kh = projections[1].forward(key);
+        INDArray vh = projections[2].forward(value);
+        INDArray scores = AttentionOps.bmm(qh, false, kh, true);
+        AttentionOps.replaceMasked(scores, keep);
+        INDArray p = AttentionOps.softmax(scores);
+        boolean zeroMasked = keep != null && (dropout > 0 || returnAttentionScores);
+        if (zeroMasked) {
+            p.muli(keep);
+        }
+        INDArray weights = p;
+        INDArray drop = null;
+        if (ctx.training() && dropout > 0) {
+            drop = AttentionOps.dropoutMask(p, dropout, seed, ctx);
+            weights = p.mul(drop);
+        }
+        INDArray heads = AttentionOps.bmm(weights, false, vh, false).reshape('c', numHeads, b * t, valueDim);
+        long outDim = kernels[3].value().size(2);
+        INDArray out = Nd4j.createUninitialized(query.dataType(), b * t, outDim);
+        for (int n = 0; n < numHeads; n++) {
+            Ops.matmul(heads.tensorAlongDimension(n, 1, 2), false, kernels[3].value().tensorAlongDimension(n, 1, 2), false, out, n == 0 ? 0.0 : 1.0);
+        }
+        if (biases[3] != null) {
+            out.addiRowVector(biases[3].value());
+        }
+        ctx.save("state", new INDArray[]{query, value, key, qh, kh, vh, scores, weights, drop, keep, heads});
+        ctx.save("zeroMasked", zeroMasked);
+        ctx.save("inputCount", inputs.length);
+        INDArray output = out.reshape(b, t, outDim);
+        return returnAttentionScores ? new INDArray[]{output, p.reshape(numHeads, b, t, s).permute(1, 0, 2, 3).dup('c')} : new INDArray[]{output};
+    }
+
+    @Override
+    public INDArray[] backward(INDArray[] outputGradients, CallContext ctx) {
+        INDArray[] st = ctx.saved("state");
+        int count = ctx.saved("inputCount");
+        INDArray query = st[0];
+        long b = query.size(0);
+        long t = query.size(1);
+        long outDim = kernels[3].value().size(2);
+        INDArray dOut = outputGradients[0].reshape('c', b * t, outDim);
+        INDArray heads = st[10];
+        double beta = kernels[3].gradientBeta();
+        INDArray dHeads = heads.ulike();
+        for (int n = 0; n < numHeads; n++) {
+            INDArray hn = heads.tensorAlongDimension(n, 1, 2);
+            Ops.matmul(hn, true, dOut, false, kernels[3].gradient().tensorAlongDimension(n, 1, 2), beta);
+            Ops.matmul(dOut, false, kernels[3].value().tensorAlongDimension(n, 1, 2), true, dHeads.tensorAlongDimension(n, 1, 2), 0.0);
+        }
+        if (biases[3] != null) {
+            biases[3].addGradient(dOut.sum(0));
+        }
+        dHeads = dHeads.reshape(numHeads * b, t, valueDim);
+        INDArray dWeights = AttentionOps.bmm(dHeads, false, st[5], true);
+        INDArray dvh = AttentionOps.bmm(st[7], true, dHeads, false);
+        INDArray dp = st[8] == null ? dWeights : dWeights.muli(st[8]);
+        if (outputGradients.length > 1 && outputGradients[1] != null) {
+            dp.addi(outputGradients[1].permute(1, 0, 2, 3).dup('c').reshape(dp.shape()));
+        }
+        if ((Boolean) ctx.saved("zeroMasked")) {
+            dp.muli(st[9]);
+        }
+        INDArray ds = AttentionOps.softmaxBackward(st[6], dp);
+        if (st[9] != null) {
+            ds.muli(st[9]);
+        }
+        double inv = 1.0 / Math.sqrt(keyDim);
+        INDArray dqh = AttentionOps.bmm(ds, false, st[4], false).muli(inv);
+        INDArray dkh = AttentionOps.bmm(ds, true, st[3], false);
+        INDArray[] grads = new INDArray[count];
+        grads[0] = projections[0].backward(query, dqh, ctx.needsInputGradient(0));
+        INDArray dk = projections[1].backward(st[2], dkh, count > 2 ? ctx.needsInputGradient(2) : ctx.needsInputGradient(1));
+        grads[1] = projections[2].backward(st[1], dvh, ctx.needsInputGradient(1));
+        if (count > 2) {
+            grads[2] = dk;
+        } else if (dk != null) {
+            grads[1].addi(dk);
+        }
+        return grads;
+    }
+
+    @Override
+    public INDArray[] computeMask(INDArray[] inputs, INDArray[] masks) {
+        INDArray queryMask = masks == null ? null : masks[0];
+        if (queryMask == null) {
+            return null;
+        }
+        return returnAttentionScores ? new INDArray[]{queryMask, null} : new INDArray[]{queryMask};
+    }
+
+    @Override
+    public Map<String, Object> getConfig() {
+        Map<String, Object> config = super.getConfig();
+        config.put("num_heads", numHeads);
+        config.put("key_dim", keyDim);
+        config.put("value_dim", valueDim);
+        config.put("dropout", dropout);
+        config.put("use_bias", useBias);
+        config.put("use_gate", false);
+        config.put("output_shape", outputShape == null ? null : List.of(outputShape));
+        config.put("attention_axes", attentionAxes == null ? null : List.of(attentionAxes[0]));
+        config.put("sliding_window", null);
+        config.put("kernel_initializer", kernelInitializer);
+        config.put("bias_initializer", biasInitializer);
+        config.put("kernel_regularizer", kernelRegularizer);
+        config.put("bias_regularizer", biasRegularizer);
+        config.put("activity_regularizer", null);
+        config.put("kernel_constraint", kernelConstraint);
+        config.put("bias_constraint", biasConstraint);
+        config.put("seed", seed);
+        return config;
+    }
+
+    /** A MultiHeadAttention layer from its Keras config (use_gate, sliding_window and activity_regularizer unsupported). */
+    public static MultiHeadAttention fromConfig(Map<String, Object> map) {
+        Config c = new Config("MultiHeadAttention", map).allow("num_heads", "key_dim", "value_dim", "dropout", "use_bias", "use_gate",
+                "output_shape", "attention_axes", "sliding_window", "flash_attention", "kernel_initializer", "bias_initializer",
+                "kernel_regularizer", "bias_regularizer", "activity_regularizer", "kernel_constraint", "bias_constraint", "seed");
+        for (String unsupported : new String[]{"use_gate", "sliding_window", "activity_regularizer"}) {
+            Object v = c.raw(unsupported);
+            if (v != null && !Boolean.FALSE.equals(v)) {
+                throw new IllegalArgumentException("MultiHeadAttention: argument `" + unsupported + "` is not supported, got " + v);
+            }
+        }
+        MultiHeadAttention layer = new MultiHeadAttention(c.getInt("num_heads"), c.getInt("key_dim"),
+                c.raw("value_dim") == null ? null : c.getInt("value_dim"))
+                .dropout(c.getDouble("dropout", 0.0))
+                .useBias(c.getBoolean("use_bias", true))
+                .kernelInitializer(c.initializer("kernel_initializer", "glorot_uniform"))
+                .biasInitializer(c.initializer("bias_initializer", "zeros"))
+                .kernelRegularizer(c.regularizer("kernel_regularizer"))
+                .biasRegularizer(c.regularizer("bias_regularizer"))
+                .kernelConstraint(c.constraint("kernel_constraint"))
+                .biasConstraint(c.constraint("bias_constraint"));
+        Object shape = c.raw("output_shape");
+        if (shape != null) {
+            long[] dims = c.getLongs("output_shape");
+            if (dims.length != 1) {
+                throw new IllegalArgumentException("MultiHeadAttention: argument `output_shape` supports one dimension, got " + shape);
+            }
+            layer.outputShape((int) dims[0]);
+        }
+        Object axes = c.raw("attention_axes");
+        if (axes != null) {
+            layer.attentionAxes(java.util.Arrays.stream(c.getLongs("attention_axes")).mapToInt(x -> (int) x).toArray());
+        }
+        if (c.raw("seed") != null) {
+            layer.seed(((Number) c.raw("seed")).longValue());
+        }
+        return c.applyBase(layer);
+    }
+}
