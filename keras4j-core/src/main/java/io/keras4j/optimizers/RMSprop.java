@@ -82,6 +82,10 @@ public class RMSprop extends Optimizer {
     protected void updateStep(Variable variable, INDArray g, double lr) {
         INDArray w = variable.value();
         INDArray v = slot(variable, "velocity");
+        if (!centered && momentum == 0 && HostArrays.floatContiguous(w, v, g)) {
+            plainUpdateOnHost(w.data().asNioFloat(), v.data().asNioFloat(), g.data().asNioFloat(), (int) w.length(), (float) lr);
+            return;
+        }
         INDArray scratch = scratch(variable, "denominator");
         // one fused pass: v = rho * v + (1 - rho) * g^2 (its own update output lands in scratch, unused)
         Nd4j.exec(new RmsPropUpdater(g, v, scratch, v, 1.0, rho, epsilon));
@@ -118,5 +122,22 @@ public class RMSprop extends Optimizer {
         Config c = config("RMSprop", map, "rho", "momentum", "epsilon", "centered");
         return withBaseConfig(new RMSprop(lr(c, 0.001), c.getDouble("rho", 0.9), c.getDouble("momentum", 0.0),
                 c.getDouble("epsilon", 1e-7), c.getBoolean("centered", false)), c);
+    }
+
+    /**
+     * The plain update in one pass over float32 memory, in Keras's float32 order of operations
+     * ({@code v = rho v + (1 - rho) g^2; w -= (lr g) / sqrt(v + epsilon)}): measured ~1 ms for a 784x512 kernel
+     * against ~2-12 ms for the same update as five native passes (ND4J's sqrt alone is ~1.5 ms there).
+     */
+    private void plainUpdateOnHost(java.nio.FloatBuffer w, java.nio.FloatBuffer v, java.nio.FloatBuffer g, int n, float lr) {
+        float r = (float) rho;
+        float oneMinusR = (float) (1 - rho);
+        float eps = (float) epsilon;
+        for (int i = 0; i < n; i++) {
+            float gi = g.get(i);
+            float vi = r * v.get(i) + oneMinusR * (gi * gi);
+            v.put(i, vi);
+            w.put(i, w.get(i) - lr * gi / (float) Math.sqrt(vi + eps));
+        }
     }
 }
