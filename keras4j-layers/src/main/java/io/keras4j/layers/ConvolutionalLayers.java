@@ -11,6 +11,12 @@ public final class ConvolutionalLayers implements LayerProvider {
         registry.register(Conv1D::fromConfig, "Conv1D", "Convolution1D");
         registry.register(Conv2D::fromConfig, "Conv2D", "Convolution2D");
         registry.register(Conv3D::fromConfig, "Conv3D", "Convolution3D");
+        registry.register(DepthwiseConv1D::fromConfig, "DepthwiseConv1D");
+        registry.register(DepthwiseConv2D::fromConfig, "DepthwiseConv2D");
+        registry.register(SeparableConv1D::fromConfig, "SeparableConv1D", "SeparableConvolution1D");
+        registry.register(SeparableConv2D::fromConfig, "SeparableConv2D", "SeparableConvolution2D");
+        registry.register(Conv1DTranspose::fromConfig, "Conv1DTranspose", "Convolution1DTranspose");
+        registry.register(Conv2DTranspose::fromConfig, "Conv2DTranspose", "Convolution2DTranspose");
         registry.register(MaxPooling1D::fromConfig, "MaxPooling1D", "MaxPool1D");
         registry.register(MaxPooling2D::fromConfig, "MaxPooling2D", "MaxPool2D");
         registry.register(MaxPooling3D::fromConfig, "MaxPooling3D", "MaxPool3D");

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Forward values of every convolution and pooling layer against real Keras 3 (TensorFlow backend): each case
+ * Forward values of every convolution and pooling layer against real Keras 3 (jax backend): each case
  * of conv_goldens.json (written by src/test/python/conv_goldens.py) holds Keras's config, an input, the
  * weights and Keras's output; the layer is rebuilt from the config, given the weights, and must agree
  * within 1e-5 absolute plus 1e-4 relative (float32).

@@ -1,0 +1,181 @@
+package io.keras4j.layers;
+
+import io.keras4j.backend.Ops;
+import io.keras4j.constraints.Constraint;
+import io.keras4j.engine.CallContext;
+import io.keras4j.engine.Config;
+import io.keras4j.engine.Variable;
+import io.keras4j.initializers.Initializer;
+import io.keras4j.initializers.Initializers;
+import io.keras4j.regularizers.Regularizer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.Map;
+
+/**
+ * The shared mechanics of {@link DepthwiseConv1D} and {@link DepthwiseConv2D}, as
+ * keras/src/layers/convolutional/base_depthwise_conv.py {@code BaseDepthwiseConv}: each input channel is
+ * convolved with its own {@code depth_multiplier} filters, {@code outputs = activation(depthwise_conv(inputs,
+ * kernel) + bias)}, kernel {@code kernel_size + (input_channels, depth_multiplier)}, bias
+ * {@code (input_channels * depth_multiplier,)}; output channel {@code c * depth_multiplier + m} comes from input channel
+ * {@code c} and kernel column {@code [..., c, m]}.
+ *
+ * <p>Computed as a grouped convolution with one group per input channel: the kernel reshaped (no copy) to
+ * {@code kernel_size + (1, input_channels * depth_multiplier)} and expanded block-diagonally for the {@link Im2col} GEMM.
+ *
+ * @param <T> the concrete layer, returned by the fluent setters
+ */
+abstract class BaseDepthwiseConv<T extends BaseDepthwiseConv<T>> extends ConvLayer<T> {
+    private int depthMultiplier = 1;
+    private Initializer depthwiseInitializer = Initializers.get("glorot_uniform");
+    private Regularizer depthwiseRegularizer;
+    private Constraint depthwiseConstraint;
+    private Variable kernel;
+
+    BaseDepthwiseConv(int rank, int... kernelSize) {
+        super(rank, kernelSize);
+    }
+
+    /** The number of output channels per input channel (default 1). */
+    public T depthMultiplier(int depthMultiplier) {
+        this.depthMultiplier = checkDepthMultiplier(className(), depthMultiplier);
+        return self();
+    }
+
+    static int checkDepthMultiplier(String layer, int depthMultiplier) {
+        if (depthMultiplier <= 0) {
+            throw new IllegalArgumentException(layer + ": invalid value for argument `depth_multiplier`, expected a strictly"
+                    + " positive value, got " + depthMultiplier);
+        }
+        return depthMultiplier;
+    }
+
+    public T depthwiseInitializer(String initializer) {
+        return depthwiseInitializer(Initializers.get(initializer));
+    }
+
+    public T depthwiseInitializer(Initializer initializer) {
+        this.depthwiseInitializer = initializer;
+        return self();
+    }
+
+    public T depthwiseRegularizer(Regularizer regularizer) {
+        this.depthwiseRegularizer = regularizer;
+        return self();
+    }
+
+    public T depthwiseConstraint(Constraint constraint) {
+        this.depthwiseConstraint = constraint;
+        return self();
+    }
+
+    public int depthMultiplier() {
+        return depthMultiplier;
+    }
+
+    /** The depthwise kernel, shape {@code kernel_size + (input_channels, depth_multiplier)}; null before build. */
+    public Variable kernel() {
+        return kernel;
+    }
+
+    @Override
+    long outputChannels(long channels) {
+        return channels < 0 ? -1 : channels * depthMultiplier;
+    }
+
+    @Override
+    long outputLength(int axis, long in) {
+        return ConvUtils.outputLength(className(), in, kernelSize[axis], strides[axis], dilationRate[axis], padding);
+    }
+
+    /** The shape {@code kernel_size + (channels, depth_multiplier)}. */
+    static long[] depthwiseShape(int[] kernelSize, long channels, long depthMultiplier) {
+        long[] shape = new long[kernelSize.length + 2];
+        for (int i = 0; i < kernelSize.length; i++) {
+            shape[i] = kernelSize[i];
+        }
+        shape[kernelSize.length] = channels;
+        shape[kernelSize.length + 1] = depthMultiplier;
+        return shape;
+    }
+
+    @Override
+    void buildKernels(long channels) {
+        kernel = addWeight("kernel", depthwiseShape(kernelSize, channels, depthMultiplier), depthwiseInitializer,
+                depthwiseRegularizer, depthwiseConstraint, true);
+    }
+
+    /** A depthwise kernel (k..., c, m) as the grouped kernel (k..., 1, c * m), sharing its buffer. */
+    private static INDArray grouped(INDArray depthwise) {
+        int r = depthwise.rank() - 2;
+        long[] shape = depthwise.shape().clone();
+        shape[r + 1] *= shape[r];
+        shape[r] = 1;
+        return depthwise.reshape(shape);
+    }
+
+    /**
+     * The depthwise convolution of channels-last {@code x} by {@code depthwise} (k..., c, m) as a matrix
+     * (batch * prod(out), c * m); saves its columns and full kernel under {@code key}.
+     */
+    static INDArray depthwise(CallContext ctx, String key, INDArray x, long[] out, Im2col.Geometry g, INDArray depthwise) {
+        INDArray cols = Im2col.columns(ctx, key + "_cols", x, out, g);
+        long rows = x.size(0) * Im2col.product(out);
+        int channels = (int) x.size(x.rank() - 1);
+        INDArray w = Im2col.expandGroups(ctx, key + "_full_kernel", grouped(depthwise), channels);
+        INDArray z = ctx.buffer(key, x.dataType(), rows, w.size(w.rank() - 1));
+        Ops.matmul(Im2col.matrix(cols, rows), false, Im2col.matrix(w, cols.length() / rows), false, z, 0.0);
+        ctx.save(key + "_cols", cols);
+        ctx.save(key + "_w", w);
+        return z;
+    }
+
+    /**
+     * The backward of {@link #depthwise}: writes or adds the gradient of {@code kernel} from {@code dz}
+     * (batch, out..., c * m) and returns the channels-last input gradient (null unless {@code needInput}).
+     */
+    static INDArray depthwiseBackward(CallContext ctx, String key, INDArray dz, Variable kernel, long[] in, long[] out,
+                                      Im2col.Geometry g, boolean needInput) {
+        INDArray cols = ctx.saved(key + "_cols");
+        INDArray w = ctx.saved(key + "_w");
+        long channels = w.size(w.rank() - 2);
+        long rows = dz.length() / w.size(w.rank() - 1);
+        INDArray cols2d = Im2col.matrix(cols, rows);
+        INDArray dw = ctx.buffer(key + "_dw", dz.dataType(), w.shape());
+        Ops.matmul(cols2d, true, Im2col.matrix(dz, rows), false, Im2col.matrix(dw, cols2d.size(1)), 0.0);
+        Im2col.collapseGroups(dw, grouped(kernel.gradient()), (int) channels, kernel.gradientBeta());
+        return needInput ? Im2col.inputGradient(ctx, key + "_dx", dz, w, in, out, g) : null;
+    }
+
+    @Override
+    INDArray convolve(INDArray x, long[] in, long[] out, CallContext ctx) {
+        return depthwise(ctx, "z", x, out, geometry(), kernel.value());
+    }
+
+    @Override
+    INDArray convolveBackward(INDArray dz, long[] in, long[] out, boolean needInput, CallContext ctx) {
+        return depthwiseBackward(ctx, "z", dz, kernel, in, out, geometry(), needInput);
+    }
+
+    @Override
+    public Map<String, Object> getConfig() {
+        Map<String, Object> config = super.getConfig();
+        config.put("depth_multiplier", depthMultiplier);
+        config.put("depthwise_initializer", depthwiseInitializer);
+        config.put("depthwise_regularizer", depthwiseRegularizer);
+        config.put("depthwise_constraint", depthwiseConstraint);
+        return config;
+    }
+
+    /** Applies the Keras config keys of a depthwise convolution to a new layer. */
+    static <L extends BaseDepthwiseConv<L>> L configure(L layer, Config c) {
+        layer.depthMultiplier(c.getInt("depth_multiplier", 1))
+                .depthwiseInitializer(c.initializer("depthwise_initializer", "glorot_uniform"))
+                .depthwiseRegularizer(c.regularizer("depthwise_regularizer"))
+                .depthwiseConstraint(c.constraint("depthwise_constraint"));
+        return ConvLayer.configure(layer, c);
+    }
+
+    /** The config keys {@link #configure} reads. */
+    static final String[] KEYS = keys("depth_multiplier", "depthwise_initializer", "depthwise_regularizer", "depthwise_constraint");
+}
