@@ -18,6 +18,7 @@ public final class CompileOptions {
     List<Double> lossWeights;
     Map<String, Object> lossByOutput;
     Map<String, Double> lossWeightsByOutput;
+    Map<String, List<Object>> metricsByOutput;
 
     /** The optimizer: an identifier ("adam") or an {@code Optimizer}. Default "rmsprop", as Keras. */
     public CompileOptions optimizer(Object optimizer) {
@@ -47,9 +48,19 @@ public final class CompileOptions {
         return this;
     }
 
-    /** The metrics: identifiers ("accuracy") or {@code Metric} objects. */
+    /** The metrics: identifiers ("accuracy") or {@code Metric} objects; applied to every output. */
     public CompileOptions metrics(Object... metrics) {
         this.metrics = new ArrayList<>(Arrays.asList(metrics));
+        return this;
+    }
+
+    /**
+     * Metrics per output, by output (layer) name, as Keras's {@code metrics={"out_a": ["mae"], ...}}; an output
+     * without an entry gets none. Logged as {@code <output>_<metric>}.
+     */
+    public CompileOptions metrics(Map<String, List<Object>> metricsByOutput) {
+        this.metricsByOutput = new java.util.LinkedHashMap<>(metricsByOutput);
+        this.metrics = new ArrayList<>();
         return this;
     }
 

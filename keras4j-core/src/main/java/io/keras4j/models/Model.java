@@ -250,13 +250,29 @@ public class Model extends Layer {
             }
         }
         deferredLosses = deferred;
-        for (Object m : options.metrics) {
-            if (!(m instanceof String) && !(m instanceof Metric)) {
-                throw new IllegalArgumentException("compile: each metric must be a String identifier or a Metric, got " + m);
-            }
-        }
-        trainer = new Trainer(this, opt, losses, weights, new ArrayList<>(options.metrics));
+        trainer = new Trainer(this, opt, losses, weights, metricsPerOutput(options, losses.size()));
         compileOptions = options;
+    }
+
+    /** The metric identifiers of each output: the same list for all, or the per-output-name map. */
+    private List<List<Object>> metricsPerOutput(CompileOptions options, int outputs) {
+        List<List<Object>> perOutput = new ArrayList<>();
+        List<String> names = options.metricsByOutput == null ? List.of() : outputNames();
+        if (options.metricsByOutput != null && !names.containsAll(options.metricsByOutput.keySet())) {
+            throw new IllegalArgumentException("compile: model \"" + name() + "\" has outputs " + names
+                    + "; got metrics for " + options.metricsByOutput.keySet());
+        }
+        for (int o = 0; o < outputs; o++) {
+            List<Object> ids = options.metricsByOutput == null ? options.metrics
+                    : options.metricsByOutput.getOrDefault(names.get(o), List.of());
+            for (Object m : ids) {
+                if (!(m instanceof String) && !(m instanceof Metric)) {
+                    throw new IllegalArgumentException("compile: each metric must be a String identifier or a Metric, got " + m);
+                }
+            }
+            perOutput.add(new ArrayList<>(ids));
+        }
+        return perOutput;
     }
 
     /** The arguments of the last {@link #compile} (with the optimizer object it resolved to), or null. */
@@ -279,6 +295,7 @@ public class Model extends Layer {
             }
         }
         CompileOptions ordered = new CompileOptions().optimizer(options.optimizer).metrics(options.metrics.toArray());
+        ordered.metricsByOutput = options.metricsByOutput;
         ordered.losses = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
         for (String n : names) {

@@ -33,14 +33,14 @@ final class Trainer {
     final Optimizer optimizer;
     final List<Loss> losses;
     final double[] lossWeights;
-    private final List<Object> metricIds;
+    private final List<List<Object>> metricIds;
     private List<List<Metric>> metrics;
     final Mean lossTracker = new Mean("loss");
     private Graph.State state;
     /** Set while a TerminateOnNaN watches the fit: an invalid loss skips the update instead of raising. */
     private boolean toleratesInvalidLoss;
 
-    Trainer(Model model, Optimizer optimizer, List<Loss> losses, double[] lossWeights, List<Object> metricIds) {
+    Trainer(Model model, Optimizer optimizer, List<Loss> losses, double[] lossWeights, List<List<Object>> metricIds) {
         this.model = model;
         this.optimizer = optimizer;
         this.losses = losses;
@@ -139,7 +139,7 @@ final class Trainer {
             metrics = new ArrayList<>();
             for (int o = 0; o < pred.length; o++) {
                 List<Metric> forOutput = new ArrayList<>();
-                for (Object id : metricIds) {
+                for (Object id : metricIds.get(o)) {
                     Metric m = id instanceof Metric ? (Metric) id : Metrics.forCompile((String) id, y[o].shape(), pred[o].shape());
                     if (pred.length > 1) {
                         m.name(model.outputNames().get(o) + "_" + m.name());
