@@ -120,7 +120,8 @@ final class LegacyConfigs {
 
     /**
      * A Keras 1 regularizer or constraint ({@code {"name": "MaxNorm", "m": 2.0, "axis": 0}},
-     * {@code {"name": "WeightRegularizer", "l1": 0.0, "l2": 0.01}}) in the Keras 2 form.
+     * {@code {"name": "WeightRegularizer", "l1": 0.0, "l2": 0.01}}, {@code {"name": "MinMaxNorm", "low": 0.0, "high": 1.0}})
+     * in the Keras 2 form.
      */
     private static Object keras1Object(Map<String, Object> value) {
         if (value.containsKey("class_name") || !(value.get("name") instanceof String)) {
