@@ -36,13 +36,13 @@ abstract class RandomInitializer implements Initializer {
         return out;
     }
 
-    /** The subclass's keys followed by {@code seed}. */
+    /** {@code seed} followed by the subclass's keys, as Keras's {@code {**base_config, **config}}. */
     Map<String, Object> config(Object... keysAndValues) {
         Map<String, Object> config = new LinkedHashMap<>();
+        config.put("seed", seed);
         for (int i = 0; i < keysAndValues.length; i += 2) {
             config.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
-        config.put("seed", seed);
         return config;
     }
 

@@ -121,7 +121,7 @@ class InitializersTest {
     @Test
     void kerasDefaults() {
         Map<String, Object> normal = new RandomNormal().getConfig();
-        assertEquals(java.util.List.of("mean", "stddev", "seed"), java.util.List.copyOf(normal.keySet()));
+        assertEquals(java.util.List.of("seed", "mean", "stddev"), java.util.List.copyOf(normal.keySet()));
         assertEquals(0.0, normal.get("mean"));
         assertEquals(0.05, normal.get("stddev"));
         assertEquals(null, normal.get("seed"));

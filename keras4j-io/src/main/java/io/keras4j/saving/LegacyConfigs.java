@@ -64,7 +64,8 @@ final class LegacyConfigs {
     /** The config in Keras 2/3 keys (a copy if anything changed). */
     @SuppressWarnings("unchecked")
     static Map<String, Object> upgrade(String className, Map<String, Object> config, Origin origin) {
-        boolean keras1 = origin.major() == 1 || origin.major() == 0 && config.keySet().stream().anyMatch(KERAS1_KEYS::contains);
+        boolean keras1 = origin.major() == 1 || origin.major() == 0 && (config.keySet().stream().anyMatch(KERAS1_KEYS::contains)
+                || RATE_LAYERS.contains(className) && config.containsKey("p"));
         if (!keras1) {
             return config;
         }
@@ -111,9 +112,16 @@ final class LegacyConfigs {
         return out;
     }
 
+    private static void rename(Map<String, Object> config, String from, String to) {
+        if (config.containsKey(from)) {
+            config.put(to, config.remove(from));
+        }
+    }
+
     /**
      * A Keras 1 regularizer or constraint ({@code {"name": "MaxNorm", "m": 2.0, "axis": 0}},
-     * {@code {"name": "WeightRegularizer", "l1": 0.0, "l2": 0.01}}) in the Keras 2 form.
+     * {@code {"name": "WeightRegularizer", "l1": 0.0, "l2": 0.01}}, {@code {"name": "MinMaxNorm", "low": 0.0, "high": 1.0}})
+     * in the Keras 2 form.
      */
     private static Object keras1Object(Map<String, Object> value) {
         if (value.containsKey("class_name") || !(value.get("name") instanceof String)) {
@@ -126,6 +134,9 @@ final class LegacyConfigs {
             name = "L1L2";
         } else if (name.equals("MaxNorm") && config.containsKey("m")) {
             config.put("max_value", config.remove("m"));
+        } else if (name.equals("MinMaxNorm")) {
+            rename(config, "low", "min_value");
+            rename(config, "high", "max_value");
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("class_name", name);

@@ -79,6 +79,8 @@ final class ModelLoader {
             return LayerProvider.fromConfig(key, resolved);
         } catch (UnsupportedFeatureException e) {
             throw e;
+        } catch (UnsupportedOperationException e) {
+            throw new UnsupportedFeatureException(at.where(), e.getMessage());
         } catch (IllegalArgumentException | ClassCastException | NullPointerException | IllegalStateException e) {
             if (e instanceof IllegalArgumentException && String.valueOf(e.getMessage()).startsWith("Unknown ")) {
                 throw new UnsupportedFeatureException(at.where(), e.getMessage());
@@ -90,8 +92,8 @@ final class ModelLoader {
     private static InputLayer inputLayer(Map<String, Object> config, Origin at) {
         Object shape = config.containsKey("batch_shape") ? config.get("batch_shape") : config.get("batch_input_shape");
         long[] batchShape = Shape.dims(shape, at, "batch_shape");
-        String dtype = "float32";
-        if (config.get("dtype") instanceof String) {
+        String dtype = "float32"; // also for Keras 2.1's "float", its name for floatx
+        if (config.get("dtype") instanceof String && !"float".equals(config.get("dtype"))) {
             dtype = (String) config.get("dtype");
         }
         String name = config.get("name") instanceof String ? (String) config.get("name") : null;

@@ -243,7 +243,8 @@ public final class SerializationLib {
             return withConfig ? get.invoke(null, name, config) : get.invoke(null, name);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof IllegalArgumentException && String.valueOf(cause.getMessage()).startsWith("Unknown")) {
+            if (cause instanceof UnsupportedOperationException
+                    || cause instanceof IllegalArgumentException && String.valueOf(cause.getMessage()).startsWith("Unknown")) {
                 throw new UnsupportedFeatureException(where, cause.getMessage());
             }
             throw new KerasFormatException(where + ": " + kind + " '" + name + "' has a bad config: " + cause.getMessage(), cause);

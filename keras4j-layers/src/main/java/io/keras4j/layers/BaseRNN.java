@@ -4,6 +4,7 @@ import io.keras4j.backend.Backend;
 import io.keras4j.engine.CallContext;
 import io.keras4j.engine.Config;
 import io.keras4j.engine.InputSpec;
+import io.keras4j.engine.KerasWeights;
 import io.keras4j.engine.Layer;
 import io.keras4j.engine.Shapes;
 import io.keras4j.engine.Variable;
@@ -27,7 +28,7 @@ import java.util.Map;
  *
  * @param <L> the concrete layer, returned by the fluent setters
  */
-abstract class BaseRNN<L extends BaseRNN<L>> extends Layer {
+abstract class BaseRNN<L extends BaseRNN<L>> extends Layer implements KerasWeights {
     boolean returnSequences;
     boolean returnState;
     boolean goBackwards;
@@ -187,6 +188,30 @@ abstract class BaseRNN<L extends BaseRNN<L>> extends Layer {
     @Override
     public List<Variable> nonTrainableWeights() {
         return trainable() ? cell().nonTrainableWeights() : cell().weights();
+    }
+
+    /** Keras 3 keeps the cell's variables under {@code cell/vars} (the RNN's own {@code vars} group is empty). */
+    @Override
+    public Map<String, List<INDArray>> kerasVariables() {
+        return KerasLayouts.nested("cell/", cell());
+    }
+
+    @Override
+    public void setKerasVariables(Map<String, List<INDArray>> groups) {
+        KerasLayouts.setNested("cell/", cell(), groups);
+    }
+
+    @Override
+    public void setLegacyWeights(List<String> names, List<INDArray> arrays, String kerasVersion, String backend) {
+        KerasLayouts.assign(this, weights(), legacyLayout(names, arrays));
+    }
+
+    /**
+     * A legacy layer group's arrays in Keras 2's layout (kernel, recurrent_kernel, bias); layers whose Keras 1
+     * layout differs (per-gate matrices) override it.
+     */
+    List<INDArray> legacyLayout(List<String> names, List<INDArray> arrays) {
+        return arrays;
     }
 
     @Override

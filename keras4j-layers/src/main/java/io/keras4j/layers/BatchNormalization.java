@@ -190,6 +190,9 @@ public class BatchNormalization extends AffineNormalization<BatchNormalization> 
         config.put("moving_variance_initializer", movingVarianceInitializer);
         putPenaltyConfig(config);
         config.put("synchronized", false);
+        config.put("renorm", false);
+        config.put("renorm_clipping", null);
+        config.put("renorm_momentum", 0.99);
         return config;
     }
 

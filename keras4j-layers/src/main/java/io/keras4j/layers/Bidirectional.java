@@ -2,6 +2,7 @@ package io.keras4j.layers;
 
 import io.keras4j.engine.CallContext;
 import io.keras4j.engine.Config;
+import io.keras4j.engine.KerasWeights;
 import io.keras4j.engine.Layer;
 import io.keras4j.engine.Variable;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -24,7 +25,7 @@ import java.util.Map;
  * Weights: the forward layer's, then the backward layer's.
  * <pre>{@code new Bidirectional(new LSTM(64).returnSequences(true))}</pre>
  */
-public class Bidirectional extends Layer {
+public class Bidirectional extends Layer implements KerasWeights {
     private final BaseRNN<?> forwardLayer;
     private final BaseRNN<?> backwardLayer;
     private String mergeMode = "concat";
@@ -209,6 +210,32 @@ public class Bidirectional extends Layer {
             out[1] = masks[0];
         }
         return out;
+    }
+
+    /** Keras 3 keeps the two layers' variables under {@code forward_layer/} and {@code backward_layer/}. */
+    @Override
+    public Map<String, List<INDArray>> kerasVariables() {
+        Map<String, List<INDArray>> groups = new LinkedHashMap<>(KerasLayouts.nested("forward_layer/", forwardLayer));
+        groups.putAll(KerasLayouts.nested("backward_layer/", backwardLayer));
+        return groups;
+    }
+
+    @Override
+    public void setKerasVariables(Map<String, List<INDArray>> groups) {
+        KerasLayouts.setNested("forward_layer/", forwardLayer, groups);
+        KerasLayouts.setNested("backward_layer/", backwardLayer, groups);
+    }
+
+    /** Legacy files list the forward layer's arrays, then the backward layer's (as many). */
+    @Override
+    public void setLegacyWeights(List<String> names, List<INDArray> arrays, String kerasVersion, String backend) {
+        if (arrays.size() % 2 != 0) {
+            throw new IllegalArgumentException("Bidirectional \"" + name() + "\" expects as many forward as backward weight arrays, got "
+                    + arrays.size() + " " + names);
+        }
+        int half = arrays.size() / 2;
+        forwardLayer.setLegacyWeights(names.subList(0, half), arrays.subList(0, half), kerasVersion, backend);
+        backwardLayer.setLegacyWeights(names.subList(half, arrays.size()), arrays.subList(half, arrays.size()), kerasVersion, backend);
     }
 
     @Override

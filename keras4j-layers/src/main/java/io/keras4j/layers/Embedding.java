@@ -135,6 +135,7 @@ public class Embedding extends io.keras4j.engine.Layer {
         config.put("activity_regularizer", null);
         config.put("embeddings_constraint", embeddingsConstraint);
         config.put("mask_zero", maskZero);
+        config.put("quantization_config", null);
         return config;
     }
 
@@ -145,7 +146,7 @@ public class Embedding extends io.keras4j.engine.Layer {
                 "lora_alpha", "sparse", "init", "W_regularizer", "W_constraint", "dropout", "input_dtype");
         if (c.has("activity_regularizer") || c.has("W_regularizer") || c.has("W_constraint") || c.getDouble("dropout", 0) != 0
                 || c.has("lora_rank") || c.getBoolean("sparse", false)) {
-            throw new IllegalArgumentException("Embedding: activity_regularizer, Keras 1's W_regularizer/W_constraint/dropout, "
+            throw new UnsupportedOperationException("Embedding: activity_regularizer, Keras 1's W_regularizer/W_constraint/dropout, "
                     + "lora_rank and sparse are not supported; got config " + map);
         }
         String initKey = c.has("embeddings_initializer") ? "embeddings_initializer" : "init";

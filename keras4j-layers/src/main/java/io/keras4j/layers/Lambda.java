@@ -197,7 +197,7 @@ public class Lambda extends Layer {
     private static String functionName(Object function, String functionType, String layer) {
         Object className = function instanceof Map ? ((Map<?, ?>) function).get("class_name") : null;
         if ("__lambda__".equals(className) || "lambda".equals(functionType)) {
-            throw new IllegalArgumentException("Lambda \"" + layer + "\": Lambda layers with Python code cannot be loaded in Java. "
+            throw new UnsupportedOperationException("Lambda \"" + layer + "\": Lambda layers with Python code cannot be loaded in Java. "
                     + "Register a custom layer for it (LayerProvider.register(\"Lambda\", config -> ...)) or rebuild it with "
                     + "Lambda.registerFunction(name, forward, backward) and new Lambda(name)");
         }

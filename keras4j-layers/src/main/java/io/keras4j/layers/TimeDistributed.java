@@ -2,6 +2,7 @@ package io.keras4j.layers;
 
 import io.keras4j.engine.CallContext;
 import io.keras4j.engine.Config;
+import io.keras4j.engine.KerasWeights;
 import io.keras4j.engine.Layer;
 import io.keras4j.engine.Shapes;
 import io.keras4j.engine.Variable;
@@ -17,7 +18,7 @@ import java.util.Map;
  * {@code (batch, timesteps, ...)}. The input mask passes through.
  * <pre>{@code new TimeDistributed(new Dense(8))}</pre>
  */
-public class TimeDistributed extends Layer {
+public class TimeDistributed extends Layer implements KerasWeights {
     private final Layer layer;
 
     /** @param layer the layer applied to each timestep */
@@ -83,6 +84,27 @@ public class TimeDistributed extends Layer {
     @Override
     public INDArray[] computeMask(INDArray[] inputs, INDArray[] masks) {
         return masks == null || masks[0] == null ? null : new INDArray[]{masks[0]};
+    }
+
+    /** Keras 3 keeps the wrapped layer's variables under {@code layer/}. */
+    @Override
+    public Map<String, List<INDArray>> kerasVariables() {
+        return KerasLayouts.nested("layer/", layer);
+    }
+
+    @Override
+    public void setKerasVariables(Map<String, List<INDArray>> groups) {
+        KerasLayouts.setNested("layer/", layer, groups);
+    }
+
+    /** Legacy files list the wrapped layer's arrays. */
+    @Override
+    public void setLegacyWeights(List<String> names, List<INDArray> arrays, String kerasVersion, String backend) {
+        if (layer instanceof KerasWeights) {
+            ((KerasWeights) layer).setLegacyWeights(names, arrays, kerasVersion, backend);
+        } else {
+            KerasLayouts.assign(layer, layer.weights(), arrays);
+        }
     }
 
     @Override

@@ -83,7 +83,7 @@ class LambdaTest {
         config.put("name", "lambda");
         config.put("function", function);
         config.put("arguments", Map.of());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LayerProvider.fromConfig("Lambda", config));
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> LayerProvider.fromConfig("Lambda", config));
         assertTrue(e.getMessage().contains("Lambda layers with Python code cannot be loaded")
                 && e.getMessage().contains("custom layer"), e.getMessage());
     }
