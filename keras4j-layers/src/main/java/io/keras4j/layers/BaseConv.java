@@ -146,7 +146,9 @@ abstract class BaseConv<T extends BaseConv<T>> extends ConvLayer<T> {
         config.put("kernel_initializer", kernelInitializer);
         config.put("kernel_regularizer", kernelRegularizer);
         config.put("kernel_constraint", kernelConstraint);
-        return config;
+        return ConvLayer.inKerasOrder(config, "name", "trainable", "dtype", "filters", "kernel_size", "strides", "padding",
+                "data_format", "dilation_rate", "groups", "activation", "use_bias", "kernel_initializer", "bias_initializer",
+                "kernel_regularizer", "bias_regularizer", "activity_regularizer", "kernel_constraint", "bias_constraint");
     }
 
     /** Applies the Keras config keys of a convolution (Keras 3 and Keras 2 names) to a new layer. */

@@ -263,6 +263,21 @@ abstract class ConvLayer<T extends ConvLayer<T>> extends Layer {
         return config;
     }
 
+    /**
+     * The config with {@code order}'s keys first, in that order (as the Keras class's {@code get_config} writes
+     * them: saved JSON must match Keras's text), then any other keys.
+     */
+    static Map<String, Object> inKerasOrder(Map<String, Object> config, String... order) {
+        Map<String, Object> ordered = new java.util.LinkedHashMap<>();
+        for (String key : order) {
+            if (config.containsKey(key)) {
+                ordered.put(key, config.get(key));
+            }
+        }
+        config.forEach(ordered::putIfAbsent);
+        return ordered;
+    }
+
     /** Applies the config keys every convolution shares (see {@link #KEYS}) and the base layer keys. */
     static <L extends ConvLayer<L>> L configure(L layer, Config c) {
         int rank = ((ConvLayer<?>) layer).rank;
