@@ -36,6 +36,7 @@ final class Trainer {
     private final List<List<Object>> metricIds;
     private List<List<Metric>> metrics;
     final Mean lossTracker = new Mean("loss");
+    private Mean[] outputLossTrackers;
     private Graph.State state;
     /** Set while a TerminateOnNaN watches the fit: an invalid loss skips the update instead of raising. */
     private boolean toleratesInvalidLoss;
@@ -66,6 +67,7 @@ final class Trainer {
         }
         INDArray[] pred = graph.forward(state(), x, true, true);
         double loss = 0;
+        double[] outputLosses = new double[pred.length];
         INDArray[] outGrads = new INDArray[pred.length];
         for (int o = 0; o < pred.length; o++) {
             Loss l = losses.get(o);
@@ -73,6 +75,7 @@ final class Trainer {
                 continue;
             }
             Loss.ValueAndGradient vg = l.computeWithGradient(y[o], pred[o], sampleWeight);
+            outputLosses[o] = vg.value();
             loss += lossWeights[o] * vg.value();
             outGrads[o] = lossWeights[o] == 1.0 ? vg.gradient() : vg.gradient().muli(lossWeights[o]);
         }
@@ -94,20 +97,22 @@ final class Trainer {
             }
         }
         optimizer.apply(trainable);
-        updateMetrics(y, pred, sampleWeight, loss, x[0].size(0));
+        updateMetrics(y, pred, sampleWeight, loss, outputLosses, x[0].size(0));
     }
 
     /** The loss and metric update of one batch in inference mode. */
     void testStep(INDArray[] x, INDArray[] y, INDArray sampleWeight) {
         INDArray[] pred = model.graph().forward(state(), x, false, false);
         double loss = 0;
+        double[] outputLosses = new double[pred.length];
         for (int o = 0; o < pred.length; o++) {
             if (losses.get(o) != null) {
-                loss += lossWeights[o] * losses.get(o).compute(y[o], pred[o], sampleWeight);
+                outputLosses[o] = losses.get(o).compute(y[o], pred[o], sampleWeight);
+                loss += lossWeights[o] * outputLosses[o];
             }
         }
         loss += regularization(model.trainableWeights()) + model.graph().addedLoss(state());
-        updateMetrics(y, pred, sampleWeight, loss, x[0].size(0));
+        updateMetrics(y, pred, sampleWeight, loss, outputLosses, x[0].size(0));
     }
 
     /**
@@ -133,8 +138,10 @@ final class Trainer {
         return penalty;
     }
 
-    private void updateMetrics(INDArray[] y, INDArray[] pred, INDArray sampleWeight, double loss, long batch) {
+    private void updateMetrics(INDArray[] y, INDArray[] pred, INDArray sampleWeight, double loss, double[] outputLosses,
+                               long batch) {
         lossTracker.update(loss, batch);
+        trackOutputLosses(outputLosses, batch);
         if (metrics == null) {
             metrics = new ArrayList<>();
             for (int o = 0; o < pred.length; o++) {
@@ -156,8 +163,36 @@ final class Trainer {
         }
     }
 
+    /**
+     * With more than one loss, each output's unweighted loss is tracked as {@code <output>_loss}, as Keras's
+     * {@code CompileLoss} does.
+     */
+    private void trackOutputLosses(double[] outputLosses, long batch) {
+        if (outputLossTrackers == null) {
+            outputLossTrackers = new Mean[outputLosses.length];
+            if (losses.stream().filter(java.util.Objects::nonNull).count() > 1) {
+                List<String> names = model.outputNames();
+                for (int o = 0; o < outputLosses.length; o++) {
+                    outputLossTrackers[o] = losses.get(o) == null ? null : new Mean(names.get(o) + "_loss");
+                }
+            }
+        }
+        for (int o = 0; o < outputLosses.length; o++) {
+            if (outputLossTrackers[o] != null) {
+                outputLossTrackers[o].update(outputLosses[o], batch);
+            }
+        }
+    }
+
     void resetMetrics() {
         lossTracker.resetState();
+        if (outputLossTrackers != null) {
+            for (Mean m : outputLossTrackers) {
+                if (m != null) {
+                    m.resetState();
+                }
+            }
+        }
         if (metrics != null) {
             metrics.forEach(list -> list.forEach(Metric::resetState));
         }
@@ -169,6 +204,13 @@ final class Trainer {
         out.put("loss", lossTracker.result());
         if (metrics != null) {
             metrics.forEach(list -> list.forEach(m -> out.put(m.name(), m.result())));
+        }
+        if (outputLossTrackers != null) {
+            for (Mean m : outputLossTrackers) {
+                if (m != null) {
+                    out.put(m.name(), m.result());
+                }
+            }
         }
         return out;
     }

@@ -36,12 +36,14 @@ class MetricsByOutputTest {
         History h = model.fit(new INDArray[]{x}, new INDArray[]{ya, yb}, new FitOptions().epochs(1).batchSize(8).verbose(0));
         assertTrue(h.history().containsKey("out_a_mae"), h.history().keySet().toString());
         assertTrue(h.history().containsKey("out_b_accuracy"), h.history().keySet().toString());
-        assertEquals(3, h.history().size(), "loss, out_a_mae, out_b_accuracy only: " + h.history().keySet());
+        assertEquals(java.util.Set.of("loss", "out_a_mae", "out_b_accuracy", "out_a_loss", "out_b_loss"), h.history().keySet(),
+                "total loss, each output's metrics, each output's unweighted loss (Keras's CompileLoss trackers)");
         // out_a_mae is the mean absolute error of the first output, computed independently
         Map<String, Double> eval = model.evaluateToMap(new INDArray[]{x}, new INDArray[]{ya, yb}, 8, 0);
         MeanAbsoluteError mae = new MeanAbsoluteError();
         mae.updateState(ya, model.predictAll(x).get(0), null);
         assertEquals(mae.result(), eval.get("out_a_mae"), 1e-6);
+        assertEquals(eval.get("loss"), eval.get("out_a_loss") + eval.get("out_b_loss"), 1e-6, "loss weights are 1");
     }
 
     @Test
