@@ -131,7 +131,10 @@ public class Adam extends Optimizer {
      */
     private void updateOnHost(java.nio.FloatBuffer w, java.nio.FloatBuffer m, java.nio.FloatBuffer v, java.nio.FloatBuffer g,
                               int n, double lr, long t) {
-        float alpha = (float) (lr * Math.sqrt(1 - Math.pow((float) beta2, t)) / (1 - Math.pow((float) beta1, t)));
+        // float32 throughout, as Keras's variables are: lr 0.001 and its float32 round trip give the same alpha
+        float beta1Power = (float) Math.pow((float) beta1, t);
+        float beta2Power = (float) Math.pow((float) beta2, t);
+        float alpha = (float) lr * (float) Math.sqrt(1f - beta2Power) / (1f - beta1Power);
         float oneMinusB1 = (float) (1 - beta1);
         float oneMinusB2 = (float) (1 - beta2);
         float eps = (float) epsilon;
