@@ -27,10 +27,7 @@ public class BinaryCrossentropy extends RowKernelLoss {
 
     /** Label smoothing in [0, 1] (default 0). */
     public BinaryCrossentropy labelSmoothing(double labelSmoothing) {
-        if (labelSmoothing < 0 || labelSmoothing > 1) {
-            throw new IllegalArgumentException("BinaryCrossentropy: `label_smoothing` must be in [0, 1], got " + labelSmoothing);
-        }
-        this.labelSmoothing = labelSmoothing;
+        this.labelSmoothing = checkLabelSmoothing(labelSmoothing);
         return this;
     }
 

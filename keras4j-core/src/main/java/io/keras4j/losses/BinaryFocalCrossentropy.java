@@ -52,10 +52,7 @@ public class BinaryFocalCrossentropy extends RowKernelLoss {
 
     /** Label smoothing in [0, 1] (default 0). */
     public BinaryFocalCrossentropy labelSmoothing(double labelSmoothing) {
-        if (labelSmoothing < 0 || labelSmoothing > 1) {
-            throw new IllegalArgumentException("BinaryFocalCrossentropy: `label_smoothing` must be in [0, 1], got " + labelSmoothing);
-        }
-        this.labelSmoothing = labelSmoothing;
+        this.labelSmoothing = checkLabelSmoothing(labelSmoothing);
         return this;
     }
 

@@ -31,10 +31,7 @@ public class CategoricalCrossentropy extends RowKernelLoss {
 
     /** Label smoothing in [0, 1] (default 0). */
     public CategoricalCrossentropy labelSmoothing(double labelSmoothing) {
-        if (labelSmoothing < 0 || labelSmoothing > 1) {
-            throw new IllegalArgumentException("CategoricalCrossentropy: `label_smoothing` must be in [0, 1], got " + labelSmoothing);
-        }
-        this.labelSmoothing = labelSmoothing;
+        this.labelSmoothing = checkLabelSmoothing(labelSmoothing);
         return this;
     }
 

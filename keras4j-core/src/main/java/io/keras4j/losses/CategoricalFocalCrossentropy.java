@@ -43,10 +43,7 @@ public class CategoricalFocalCrossentropy extends RowKernelLoss {
 
     /** Label smoothing in [0, 1] (default 0). */
     public CategoricalFocalCrossentropy labelSmoothing(double labelSmoothing) {
-        if (labelSmoothing < 0 || labelSmoothing > 1) {
-            throw new IllegalArgumentException("CategoricalFocalCrossentropy: `label_smoothing` must be in [0, 1], got " + labelSmoothing);
-        }
-        this.labelSmoothing = labelSmoothing;
+        this.labelSmoothing = checkLabelSmoothing(labelSmoothing);
         return this;
     }
 

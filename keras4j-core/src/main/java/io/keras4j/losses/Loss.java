@@ -288,4 +288,13 @@ public abstract class Loss {
             return gradient;
         }
     }
+
+    /** Checks a {@code label_smoothing} argument, naming this loss's class: it must lie in [0, 1]. */
+    protected final double checkLabelSmoothing(double labelSmoothing) {
+        if (labelSmoothing < 0 || labelSmoothing > 1) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": `label_smoothing` must be in [0, 1], got "
+                    + labelSmoothing);
+        }
+        return labelSmoothing;
+    }
 }
