@@ -151,10 +151,33 @@ public abstract class Layer {
         if (built) {
             throw new IllegalStateException("Layer \"" + name() + "\" is already built: weights can only be added in build()");
         }
+        checkAllocatable(name, shape, weightDtype);
         INDArray value = initializer.apply(shape, weightDtype);
         Variable variable = new Variable(name, name() + "/" + name, value, trainable, regularizer, constraint);
         variables.add(variable);
         return variable;
+    }
+
+    /**
+     * Rejects a weight larger than ND4J's off-heap limit ({@code -Dorg.bytedeco.javacpp.maxBytes}, by default the
+     * heap size) before allocating it: native allocation of an impossible size can crash the JVM.
+     */
+    private void checkAllocatable(String weight, long[] shape, DataType weightDtype) {
+        long limit = org.bytedeco.javacpp.Pointer.maxBytes();
+        try {
+            long bytes = weightDtype.width();
+            for (long d : shape) {
+                bytes = Math.multiplyExact(bytes, d);
+            }
+            if (limit <= 0 || bytes <= limit) {
+                return;
+            }
+        } catch (ArithmeticException overflow) {
+            // larger than any limit
+        }
+        throw new IllegalArgumentException("Layer \"" + name() + "\": weight \"" + weight + "\" of shape " + Shapes.format(shape)
+                + " (" + weightDtype + ") is larger than the off-heap memory limit of " + limit
+                + " bytes (-Dorg.bytedeco.javacpp.maxBytes)");
     }
 
     /** All weights, trainable first, then non-trainable, each in creation order (Keras's {@code layer.weights}). */

@@ -72,6 +72,14 @@ class DenseTest {
     }
 
     @Test
+    void weightLargerThanTheOffHeapLimitIsRejectedBeforeAllocating() {
+        Dense dense = new Dense(1 << 30).name("huge");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> dense.apply(Input.of(1 << 30)));
+        assertTrue(e.getMessage().contains("\"huge\"") && e.getMessage().contains("\"kernel\"")
+                && e.getMessage().contains("(1073741824, 1073741824)") && e.getMessage().contains("off-heap"), e.getMessage());
+    }
+
+    @Test
     void sharedLayerAccumulatesGradientsFromBothCalls() {
         Dense shared = new Dense(2, "tanh");
         KerasTensor a = Input.of(3);
