@@ -142,6 +142,16 @@ abstract class ConvLayer<T extends ConvLayer<T>> extends Layer {
      */
     abstract INDArray convolve(INDArray x, long[] in, long[] out, CallContext ctx);
 
+    /** Whether {@link #convolve} adds the bias itself (a fused native op); otherwise this class adds it. */
+    boolean convolveAddsBias() {
+        return false;
+    }
+
+    /** Whether {@link #convolveBackward} accumulates the bias gradient itself; otherwise this class does. */
+    boolean backwardAddsBiasGradient(boolean needInput) {
+        return false;
+    }
+
     /**
      * Accumulates the kernel gradients from {@code dz} (batch, out..., output_channels) and returns the
      * channels-last input gradient, or null when {@code needInput} is false.
@@ -202,7 +212,7 @@ abstract class ConvLayer<T extends ConvLayer<T>> extends Layer {
         long[] out = last ? Im2col.spatial(outShape) : Arrays.copyOfRange(outShape, 2, outShape.length);
         long channels = outShape[ConvUtils.channelAxis(outShape.length, last)];
         INDArray z = convolve(x, in, out, ctx);
-        if (bias != null) {
+        if (bias != null && !convolveAddsBias()) {
             z.addiRowVector(bias.value());
         }
         INDArray y = z;
@@ -234,12 +244,13 @@ abstract class ConvLayer<T extends ConvLayer<T>> extends Layer {
             dz = ctx.buffer("dz", dtype(), rows, channels);
             activation.gradient(z, y, dy, dz);
         }
-        if (bias != null) {
+        boolean needInput = ctx.needsInputGradient(0);
+        if (bias != null && !backwardAddsBiasGradient(needInput)) {
             INDArray ones = ctx.computeIfAbsent("ones_" + rows, () -> Nd4j.ones(dtype(), 1, rows));
             io.keras4j.backend.Ops.matmul(ones, false, dz, false, bias.gradient().reshape(1, channels), bias.gradientBeta());
         }
         INDArray dx = convolveBackward(dz.reshape(Im2col.shape(rows / Im2col.product(out), out, channels)), in, out,
-                ctx.needsInputGradient(0), ctx);
+                needInput, ctx);
         if (dx == null) {
             return null;
         }
