@@ -112,7 +112,7 @@ public class LSTMCell extends BaseRNNCell<LSTMCell> {
      * from the saved activations ({@code sigmoid' = y (1 - y)}, {@code tanh' = 1 - y^2}) instead of
      * recomputing the activations.
      */
-    private boolean defaultActivations() {
+    boolean defaultActivations() {
         return "sigmoid".equals(recurrentActivation.name()) && "tanh".equals(activation.name());
     }
 

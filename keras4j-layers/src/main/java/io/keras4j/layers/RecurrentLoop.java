@@ -31,6 +31,7 @@ final class RecurrentLoop {
         boolean returnSequences;
         boolean zeroOutputForMask;
         INDArray dropoutMask;
+        boolean fused;
     }
 
     /**
@@ -74,6 +75,7 @@ final class RecurrentLoop {
             xs.reshape(steps, batch * features).muliRowVector(keep.reshape(1, batch * features));
             run.dropoutMask = keep;
         }
+        run.fused = FusedLstm.applies(cell, dtype, run.masked, ctx.training() && cell.recurrentDropout > 0);
         cell.project(b, xs.reshape((long) steps * batch, features));
 
         INDArray[][] states = new INDArray[sizes.length][];
@@ -102,22 +104,26 @@ final class RecurrentLoop {
         }
         INDArray[] prev = new INDArray[sizes.length];
         INDArray[] next = new INDArray[sizes.length];
-        for (int s = 0; s < steps; s++) {
-            for (int k = 0; k < sizes.length; k++) {
-                prev[k] = states[k][s];
-                next[k] = run.masked ? candidates[k][s] : states[k][s + 1];
-            }
-            cell.step(b, s, prev, next);
-            if (run.masked) {
+        if (run.fused) {
+            FusedLstm.forward((LSTMCell) cell, b);
+        } else {
+            for (int s = 0; s < steps; s++) {
                 for (int k = 0; k < sizes.length; k++) {
-                    INDArray tmp = b.scratch("blend" + k, sizes[k]);
-                    tmp.assign(prev[k]).muliColumnVector(dropMask[s]);
-                    states[k][s + 1].assign(next[k]).muliColumnVector(keepMask[s]).addi(tmp);
+                    prev[k] = states[k][s];
+                    next[k] = run.masked ? candidates[k][s] : states[k][s + 1];
                 }
-                outputs[s].assign(next[0]).muliColumnVector(keepMask[s]);
-                if (!zeroOutputForMask && s > 0) {
-                    INDArray tmp = b.scratch("blend0", sizes[0]);
-                    outputs[s].addi(tmp.assign(outputs[s - 1]).muliColumnVector(dropMask[s]));
+                cell.step(b, s, prev, next);
+                if (run.masked) {
+                    for (int k = 0; k < sizes.length; k++) {
+                        INDArray tmp = b.scratch("blend" + k, sizes[k]);
+                        tmp.assign(prev[k]).muliColumnVector(dropMask[s]);
+                        states[k][s + 1].assign(next[k]).muliColumnVector(keepMask[s]).addi(tmp);
+                    }
+                    outputs[s].assign(next[0]).muliColumnVector(keepMask[s]);
+                    if (!zeroOutputForMask && s > 0) {
+                        INDArray tmp = b.scratch("blend0", sizes[0]);
+                        outputs[s].addi(tmp.assign(outputs[s - 1]).muliColumnVector(dropMask[s]));
+                    }
                 }
             }
         }
@@ -183,40 +189,47 @@ final class RecurrentLoop {
         INDArray[] dropMask = run.masked ? b.steps("minv", 1) : null;
         INDArray[] prev = new INDArray[n];
         INDArray[] next = new INDArray[n];
-        cell.beginBackward(b);
-        for (int s = steps - 1; s >= 0; s--) {
-            INDArray gOut = run.returnSequences ? (dOut == null ? null : dOut[s]) : (s == steps - 1 ? grads[0] : null);
-            for (int k = 0; k < n; k++) {
-                prev[k] = states[k][s];
-                next[k] = run.masked ? b.steps("c" + k, sizes[k])[s] : states[k][s + 1];
+        if (run.fused) {
+            if (!run.returnSequences && grads[0] != null) {
+                Ops.axpy(1.0, grads[0], dState[0]);
             }
-            if (!run.masked) {
-                if (gOut != null) {
-                    Ops.axpy(1.0, gOut, dState[0]);
-                }
-                cell.stepBackward(b, s, prev, next, dState, dPrev);
-                INDArray[] swap = dState;
-                dState = dPrev;
-                dPrev = swap;
-            } else {
-                if (gOut != null) {
-                    carry.addi(gOut);
-                }
+            FusedLstm.backward((LSTMCell) cell, b, dOut == null ? null : b.sequence("do", sizes[0]), dState);
+        } else {
+            cell.beginBackward(b);
+            for (int s = steps - 1; s >= 0; s--) {
+                INDArray gOut = run.returnSequences ? (dOut == null ? null : dOut[s]) : (s == steps - 1 ? grads[0] : null);
                 for (int k = 0; k < n; k++) {
-                    dNext[k].assign(dState[k]);
+                    prev[k] = states[k][s];
+                    next[k] = run.masked ? b.steps("c" + k, sizes[k])[s] : states[k][s + 1];
                 }
-                dNext[0].addi(carry);
-                for (int k = 0; k < n; k++) {
-                    dNext[k].muliColumnVector(keepMask[s]);
-                }
-                if (run.zeroOutputForMask) {
-                    carry.assign(0);
+                if (!run.masked) {
+                    if (gOut != null) {
+                        Ops.axpy(1.0, gOut, dState[0]);
+                    }
+                    cell.stepBackward(b, s, prev, next, dState, dPrev);
+                    INDArray[] swap = dState;
+                    dState = dPrev;
+                    dPrev = swap;
                 } else {
-                    carry.muliColumnVector(dropMask[s]);
-                }
-                cell.stepBackward(b, s, prev, next, dNext, dPrev);
-                for (int k = 0; k < n; k++) {
-                    dState[k].muliColumnVector(dropMask[s]).addi(dPrev[k]);
+                    if (gOut != null) {
+                        carry.addi(gOut);
+                    }
+                    for (int k = 0; k < n; k++) {
+                        dNext[k].assign(dState[k]);
+                    }
+                    dNext[0].addi(carry);
+                    for (int k = 0; k < n; k++) {
+                        dNext[k].muliColumnVector(keepMask[s]);
+                    }
+                    if (run.zeroOutputForMask) {
+                        carry.assign(0);
+                    } else {
+                        carry.muliColumnVector(dropMask[s]);
+                    }
+                    cell.stepBackward(b, s, prev, next, dNext, dPrev);
+                    for (int k = 0; k < n; k++) {
+                        dState[k].muliColumnVector(dropMask[s]).addi(dPrev[k]);
+                    }
                 }
             }
         }

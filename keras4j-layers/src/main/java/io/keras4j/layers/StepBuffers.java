@@ -19,6 +19,7 @@ final class StepBuffers {
     final DataType dtype;
     private final Map<String, INDArray> sequences = new HashMap<>();
     private final Map<String, INDArray[]> views = new HashMap<>();
+    private final Map<String, float[]> hostArrays = new HashMap<>();
 
     StepBuffers(int steps, long batch, DataType dtype) {
         this.steps = steps;
@@ -83,6 +84,16 @@ final class StepBuffers {
     /** A row of {@code steps * batch} ones, {@code (1, steps * batch)}: sums rows of a sequence by a GEMM. */
     INDArray ones() {
         return sequences.computeIfAbsent("ones", k -> Nd4j.ones(dtype, 1, (long) steps * batch));
+    }
+
+    /** A Java heap array of {@code length} floats (for host-side kernels), allocated once per key and length. */
+    float[] host(String key, int length) {
+        float[] a = hostArrays.get(key);
+        if (a == null || a.length != length) {
+            a = new float[length];
+            hostArrays.put(key, a);
+        }
+        return a;
     }
 
     /** A single {@code (batch, width)} scratch array. */
