@@ -13,5 +13,6 @@ public final class ActivationLayers implements LayerProvider {
         registry.register(PReLU::fromConfig, "PReLU");
         registry.register(ELU::fromConfig, "ELU");
         registry.register(Softmax::fromConfig, "Softmax");
+        registry.register(ThresholdedReLU::fromConfig, "ThresholdedReLU");
     }
 }
