@@ -17,7 +17,7 @@ public class CategoricalAccuracy extends MeanMetricWrapper {
 
     @Override
     protected INDArray values(INDArray yTrue, INDArray yPred) {
-        int axis = yPred.rank() - 1;
-        return yTrue.argMax(axis).eq(yPred.argMax(axis)).castTo(yPred.dataType());
+        long[] shape = java.util.Arrays.copyOf(yPred.shape(), yPred.rank() - 1);
+        return MetricUtils.matches(MetricUtils.argMaxLastAxis(yTrue), MetricUtils.argMaxLastAxis(yPred), shape, yPred.dataType());
     }
 }

@@ -2,6 +2,7 @@ package io.keras4j.metrics;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Arrays;
 
@@ -13,6 +14,35 @@ final class MetricUtils {
     /** The values as doubles, c order. */
     static double[] doubles(INDArray a) {
         return a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+    }
+
+    /**
+     * The index of the largest value along the last axis of {@code a}, for every position of the other axes (c
+     * order), computed on the host; the first index wins a tie, as argmax does.
+     */
+    static int[] argMaxLastAxis(INDArray a) {
+        double[] v = doubles(a);
+        int classes = (int) a.size(a.rank() - 1);
+        int[] out = new int[classes == 0 ? 0 : v.length / classes];
+        for (int r = 0; r < out.length; r++) {
+            int best = 0;
+            for (int k = 1; k < classes; k++) {
+                if (v[r * classes + k] > v[r * classes + best]) {
+                    best = k;
+                }
+            }
+            out[r] = best;
+        }
+        return out;
+    }
+
+    /** {@code 1.0} where {@code a[i] == b[i]}, else {@code 0.0}, shaped {@code shape}, in {@code dtype}. */
+    static INDArray matches(int[] a, int[] b, long[] shape, DataType dtype) {
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] == b[i] ? 1.0 : 0.0;
+        }
+        return Nd4j.createFromArray(out).reshape(shape).castTo(dtype);
     }
 
     /** One value per sample: the mean over every axis but the first (a scalar stays one value). */
