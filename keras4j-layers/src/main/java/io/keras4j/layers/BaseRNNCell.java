@@ -32,7 +32,7 @@ import java.util.Map;
  *
  * @param <C> the concrete cell, returned by the fluent setters
  */
-abstract class BaseRNNCell<C extends BaseRNNCell<C>> extends Layer {
+abstract class BaseRNNCell<C extends BaseRNNCell<C>> extends Layer implements RecurrentCell {
     final int units;
     ActivationFunction activation = Activations.get("tanh");
     boolean useBias = true;
@@ -177,7 +177,8 @@ abstract class BaseRNNCell<C extends BaseRNNCell<C>> extends Layer {
     abstract int gates();
 
     /** The sizes of the states ({@code [units]}, or {@code [units, units]} for LSTM's h and c), as {@code state_size}. */
-    long[] stateSizes() {
+    @Override
+    public long[] stateSize() {
         return new long[]{units};
     }
 
@@ -392,7 +393,7 @@ abstract class BaseRNNCell<C extends BaseRNNCell<C>> extends Layer {
         long batch = inputShapes.get(0)[0];
         List<long[]> out = new ArrayList<>();
         out.add(new long[]{batch, units});
-        for (long size : stateSizes()) {
+        for (long size : stateSize()) {
             out.add(new long[]{batch, size});
         }
         return out;

@@ -63,7 +63,7 @@ public class LSTMCell extends BaseRNNCell<LSTMCell> {
     }
 
     @Override
-    long[] stateSizes() {
+    public long[] stateSize() {
         return new long[]{units, units};
     }
 

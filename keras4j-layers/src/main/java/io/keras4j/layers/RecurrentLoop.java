@@ -50,7 +50,7 @@ final class RecurrentLoop {
         if (steps == 0) {
             throw new IllegalArgumentException(cell.className() + " \"" + cell.name() + "\" received a sequence of 0 timesteps");
         }
-        long[] sizes = cell.stateSizes();
+        long[] sizes = cell.stateSize();
         Run run = new Run();
         run.b = StepBuffers.of(ctx, "rnn", steps, batch, dtype);
         run.masked = mask != null;
@@ -162,7 +162,7 @@ final class RecurrentLoop {
         Run run = ctx.saved("rnn");
         StepBuffers b = run.b;
         int steps = b.steps;
-        long[] sizes = cell.stateSizes();
+        long[] sizes = cell.stateSize();
         int n = sizes.length;
         INDArray[] dState = new INDArray[n];
         INDArray[] dPrev = new INDArray[n];

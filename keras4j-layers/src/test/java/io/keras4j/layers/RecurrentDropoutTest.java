@@ -239,8 +239,8 @@ class RecurrentDropoutTest {
         assertEquals(0.1, copy.cell().dropout);
         RNN rnn = new RNN(new GRUCell(3).dropout(0.3).recurrentDropout(0.4).seed(2));
         RNN rnnCopy = (RNN) LayerProvider.fromConfig("RNN", rnn.getConfig());
-        assertEquals(0.4, rnnCopy.cell().recurrentDropout);
-        assertEquals(0.3, rnnCopy.cell().dropout);
-        assertEquals(2L, rnnCopy.cell().seed);
+        assertEquals(0.4, ((BaseRNNCell<?>) rnnCopy.cell()).recurrentDropout);
+        assertEquals(0.3, ((BaseRNNCell<?>) rnnCopy.cell()).dropout);
+        assertEquals(2L, ((BaseRNNCell<?>) rnnCopy.cell()).seed);
     }
 }
