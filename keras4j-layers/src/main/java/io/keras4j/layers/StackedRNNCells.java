@@ -3,12 +3,16 @@ package io.keras4j.layers;
 import io.keras4j.backend.Backend;
 import io.keras4j.engine.CallContext;
 import io.keras4j.engine.Config;
+import io.keras4j.engine.KerasWeights;
 import io.keras4j.engine.Layer;
+import io.keras4j.engine.Names;
 import io.keras4j.engine.Variable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,10 +20,13 @@ import java.util.Map;
  * Wrapper allowing a stack of RNN cells to behave as a single cell, as keras/src/layers/rnn/stacked_rnn_cells.py
  * {@code StackedRNNCells}: each cell's output is the next cell's input; the states are the cells' states in
  * order (flattened), the output is the last cell's. {@code new RNN(List.of(cell1, cell2))} wraps its cells in one.
- * Each cell is built with the previous cell's output size, as Keras.
+ * Each cell is built with the previous cell's output size, as Keras. Keras 3 files keep cell {@code i}'s weights
+ * under {@code cells/<snake_case class name>[_n]/} (keras/src/saving/saving_lib.py {@code _save_container_state}).
+ * In training, built-in cells in a stack support neither dropout nor recurrent_dropout yet (their masks must last
+ * a whole sequence): stack the layers instead ({@code LSTM(32).returnSequences(true)} then {@code LSTM(16)}).
  * <pre>{@code new RNN(new StackedRNNCells(new LSTMCell(32), new LSTMCell(16))).returnSequences(true)}</pre>
  */
-public class StackedRNNCells extends Layer implements RecurrentCell {
+public class StackedRNNCells extends Layer implements RecurrentCell, KerasWeights {
     private final List<Layer> cells;
 
     /** @param cells the cells, each a {@link RecurrentCell} or a functional model {@code [x, states...] -> [output, states...]} */
@@ -91,6 +98,14 @@ public class StackedRNNCells extends Layer implements RecurrentCell {
     /** One step: inputs {@code [x, states of cell 1..., states of cell 2..., ...]}, outputs {@code [output, new states...]}. */
     @Override
     public INDArray[] call(INDArray[] inputs, CallContext ctx) {
+        for (Layer cell : cells) {
+            if (ctx.training() && cell instanceof BaseRNNCell
+                    && (((BaseRNNCell<?>) cell).dropout > 0 || ((BaseRNNCell<?>) cell).recurrentDropout > 0)) {
+                throw new UnsupportedOperationException("StackedRNNCells \"" + name() + "\": cell \"" + cell.name()
+                        + "\" has dropout or recurrent_dropout, not implemented yet for stacked cells in training; stack the "
+                        + "recurrent layers instead (returnSequences(true) on all but the last)");
+            }
+        }
         INDArray x = inputs[0];
         List<INDArray> states = new ArrayList<>();
         int offset = 1;
@@ -152,6 +167,42 @@ public class StackedRNNCells extends Layer implements RecurrentCell {
         List<Variable> out = new ArrayList<>();
         cells.forEach(c -> out.addAll(trainable() ? c.nonTrainableWeights() : c.weights()));
         return out;
+    }
+
+    /** The group of each cell, as Keras names the items of a list: snake_case class name, then {@code _1}, {@code _2}, ... */
+    private List<String> cellGroups() {
+        Map<String, Integer> used = new HashMap<>();
+        List<String> groups = new ArrayList<>();
+        for (Layer cell : cells) {
+            String name = Names.toSnakeCase(cell.className());
+            Integer n = used.get(name);
+            used.put(name, n == null ? 0 : n + 1);
+            groups.add("cells/" + (n == null ? name : name + "_" + (n + 1)) + "/");
+        }
+        return groups;
+    }
+
+    @Override
+    public Map<String, List<INDArray>> kerasVariables() {
+        Map<String, List<INDArray>> out = new LinkedHashMap<>();
+        List<String> groups = cellGroups();
+        for (int i = 0; i < cells.size(); i++) {
+            out.putAll(KerasLayouts.nested(groups.get(i), cells.get(i)));
+        }
+        return out;
+    }
+
+    @Override
+    public void setKerasVariables(Map<String, List<INDArray>> groups) {
+        List<String> names = cellGroups();
+        for (int i = 0; i < cells.size(); i++) {
+            KerasLayouts.setNested(names.get(i), cells.get(i), groups);
+        }
+    }
+
+    @Override
+    public void setLegacyWeights(List<String> names, List<INDArray> arrays, String kerasVersion, String backend) {
+        KerasLayouts.assign(this, weights(), arrays);
     }
 
     @Override

@@ -3,11 +3,13 @@ package io.keras4j.layers.custom;
 import io.keras4j.backend.Backend;
 import io.keras4j.engine.CallContext;
 import io.keras4j.engine.KerasTensor;
+import io.keras4j.engine.KerasWeights;
 import io.keras4j.engine.Layer;
 import io.keras4j.engine.LayerProvider;
 import io.keras4j.engine.Variable;
 import io.keras4j.layers.Activation;
 import io.keras4j.layers.Add;
+import io.keras4j.layers.Bidirectional;
 import io.keras4j.layers.Dense;
 import io.keras4j.layers.GRU;
 import io.keras4j.layers.GRUCell;
@@ -34,6 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +88,8 @@ class CustomCellTest {
                         minimal + 3 * 4 + 4 * 4),
                 new Case("stacked lstm_cell and minimal", () -> new RNN(new StackedRNNCells(
                         new LSTMCell(3).recurrentInitializer("glorot_uniform"), new MinimalRNNCell(2))).returnSequences(true),
-                        2 * 12 + 3 * 12 + 12 + 3 * 2 + 2 * 2));
+                        2 * 12 + 3 * 12 + 12 + 3 * 2 + 2 * 2),
+                new Case("bidirectional minimal", () -> new Bidirectional(new RNN(new MinimalRNNCell(3)).returnSequences(true)), 2 * minimal));
     }
 
     /** Float64 finite differences through time, config round trip (the registered cell) and a training step. */
@@ -187,6 +191,48 @@ class CustomCellTest {
         assertEquals(4, got.length, "output, then the LSTM's h and c, then the GRU's h");
         assertTrue(want.get(0).equalsWithEps(got[0], 1e-12), "output");
         assertTrue(want.get(1).equalsWithEps(got[3], 1e-12), "last cell's state");
+    }
+
+    /** As Keras 3 saves RNN([LSTMCell, GRUCell, LSTMCell]): cell/cells/lstm_cell, gru_cell, lstm_cell_1. */
+    @Test
+    void stackedCellsKeepKerasWeightGroups() {
+        RNN rnn = new RNN(List.of(new LSTMCell(3), new GRUCell(4), new LSTMCell(2)));
+        rnn.callEager(false, Nd4j.rand(DataType.DOUBLE, 1, 3, 2));
+        var groups = ((KerasWeights) rnn).kerasVariables();
+        assertEquals(List.of("cell/cells/lstm_cell/vars", "cell/cells/gru_cell/vars", "cell/cells/lstm_cell_1/vars"), List.copyOf(groups.keySet()));
+        assertEquals(List.of(2L, 12L), List.of(groups.get("cell/cells/lstm_cell/vars").get(0).shape()[0], groups.get("cell/cells/lstm_cell/vars").get(0).shape()[1]));
+        RNN copy = new RNN(List.of(new LSTMCell(3), new GRUCell(4), new LSTMCell(2)));
+        copy.callEager(false, Nd4j.rand(DataType.DOUBLE, 1, 3, 2));
+        ((KerasWeights) copy).setKerasVariables(groups);
+        for (int i = 0; i < rnn.weights().size(); i++) {
+            assertEquals(rnn.weights().get(i).value(), copy.weights().get(i).value(), "weight " + i);
+        }
+    }
+
+    /** stateful: two calls on the halves of a sequence give what one call on the whole gives. */
+    @Test
+    void statefulCustomCellContinues() {
+        RNN whole = new RNN(new MinimalRNNCell(3)).returnSequences(true);
+        RNN halves = new RNN(new MinimalRNNCell(3)).returnSequences(true).stateful(true);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 6, 2);
+        INDArray want = whole.callEager(false, x)[0];
+        halves.callEager(false, x.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 1), NDArrayIndex.all()));
+        halves.resetStates();
+        for (int i = 0; i < 2; i++) {
+            halves.weights().get(i).assign(whole.weights().get(i).value());
+        }
+        INDArray first = halves.callEager(false, x.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 3), NDArrayIndex.all()))[0];
+        INDArray second = halves.callEager(false, x.get(NDArrayIndex.all(), NDArrayIndex.interval(3, 6), NDArrayIndex.all()))[0];
+        assertTrue(want.equalsWithEps(Nd4j.concat(1, first, second), 1e-12));
+    }
+
+    @Test
+    void stackedBuiltInCellsRefuseDropoutInTraining() {
+        RNN rnn = new RNN(List.of(new LSTMCell(3).recurrentDropout(0.2), new LSTMCell(2)));
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 3, 2);
+        rnn.callEager(false, x);
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> rnn.callEager(true, x));
+        assertTrue(e.getMessage().contains("recurrent_dropout"), e.getMessage());
     }
 
     /** The docstring's use: a custom cell in a model trained with fit. */
