@@ -40,6 +40,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -224,6 +225,20 @@ class CustomCellTest {
         INDArray first = halves.callEager(false, x.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 3), NDArrayIndex.all()))[0];
         INDArray second = halves.callEager(false, x.get(NDArrayIndex.all(), NDArrayIndex.interval(3, 6), NDArrayIndex.all()))[0];
         assertTrue(want.equalsWithEps(Nd4j.concat(1, first, second), 1e-12));
+    }
+
+    /**
+     * A cell registered as "package>Name" (keras4j-io's SerializationLib.registerSerializable does this) is saved with
+     * that registered_name, so Keras with the same registration loads it.
+     */
+    @Test
+    void registeredCellKeepsItsRegisteredName() {
+        LayerProvider.register("my_package>MinimalRNNCell", MinimalRNNCell::fromConfig);
+        Map<?, ?> cell = (Map<?, ?>) new RNN(new MinimalRNNCell(2)).getConfig().get("cell");
+        assertEquals("my_package>MinimalRNNCell", cell.get("registered_name"));
+        Map<?, ?> builtIn = (Map<?, ?>) new RNN(new LSTMCell(2)).getConfig().get("cell");
+        assertEquals(null, builtIn.get("registered_name"));
+        assertEquals("keras.layers", builtIn.get("module"));
     }
 
     @Test
