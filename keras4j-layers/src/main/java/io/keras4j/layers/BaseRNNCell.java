@@ -14,11 +14,12 @@ import io.keras4j.regularizers.Regularizer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import static io.keras4j.layers.RnnDropout.recurrentKernelGradient;
 
 /**
  * What SimpleRNNCell, LSTMCell and GRUCell share, as keras/src/layers/rnn/{simple_rnn,lstm,gru}.py: the
@@ -234,68 +235,6 @@ abstract class BaseRNNCell<C extends BaseRNNCell<C>> extends Layer implements Re
         masks.divi(1.0 - rate);
     }
 
-    /** Columns {@code [g * width, (g + 1) * width)} of a rank-2 array. */
-    static INDArray block(INDArray a, long width, int g) {
-        return a.get(NDArrayIndex.all(), NDArrayIndex.interval(g * width, (g + 1) * width));
-    }
-
-    /** {@code out = x * mask} for {@code x} of shape {@code (steps * batch, w)} and one {@code (batch, w)} mask for every step. */
-    static INDArray maskSteps(INDArray x, INDArray mask, INDArray out) {
-        long rowLength = mask.length();
-        out.reshape(x.length() / rowLength, rowLength).assign(x.reshape(x.length() / rowLength, rowLength))
-                .muliRowVector(mask.reshape(1, rowLength));
-        return out;
-    }
-
-    /**
-     * {@code out = h @ kernel + beta * out}, where {@code kernel} holds the recurrent blocks of gates
-     * {@code first, first + 1, ...}: with recurrent dropout each block multiplies {@code h} times its gate's mask
-     * ({@code h_tm1_i = h_tm1 * rec_dp_mask[0]} ...), else one GEMM.
-     */
-    void recurrentMatmul(StepBuffers b, INDArray h, INDArray kernel, int first, INDArray out, double beta) {
-        if (b.recurrentMasks == null) {
-            Ops.matmul(h, false, kernel, false, out, beta);
-            return;
-        }
-        INDArray hm = b.scratch("rdrop:h", units);
-        for (int g = 0; g < kernel.size(1) / units; g++) {
-            RnnMath.mul(h, b.recurrentMasks[first + g], hm);
-            Ops.matmul(hm, false, block(kernel, units, g), false, block(out, units, g), beta);
-        }
-    }
-
-    /** The backward of {@link #recurrentMatmul} for {@code h}: {@code dh = dOut @ kernel^T + beta * dh}, per gate times its mask. */
-    void recurrentMatmulBackward(StepBuffers b, INDArray dOut, INDArray kernel, int first, INDArray dh, double beta) {
-        if (b.recurrentMasks == null) {
-            Ops.matmul(dOut, false, kernel, true, dh, beta);
-            return;
-        }
-        if (beta == 0.0) {
-            dh.assign(0);
-        }
-        INDArray t = b.scratch("rdrop:dh", units);
-        for (int g = 0; g < kernel.size(1) / units; g++) {
-            Ops.matmul(block(dOut, units, g), false, block(kernel, units, g), true, t, 0.0);
-            Ops.axpy(1.0, t.muli(b.recurrentMasks[first + g]), dh);
-        }
-    }
-
-    /**
-     * The backward of {@link #recurrentMatmul} for the kernel over all steps: {@code grad = hPrev^T @ dOut + beta * grad}
-     * with {@code hPrev (T*B, units)}, {@code dOut (T*B, n * units)}, per gate with {@code hPrev} times its mask.
-     */
-    void recurrentKernelGradient(StepBuffers b, INDArray hPrev, INDArray dOut, INDArray grad, int first, double beta) {
-        if (b.recurrentMasks == null) {
-            Ops.matmul(hPrev, true, dOut, false, grad, beta);
-            return;
-        }
-        INDArray hm = b.sequence("rdrop:hPrev", units).reshape(hPrev.size(0), units);
-        for (int g = 0; g < dOut.size(1) / units; g++) {
-            maskSteps(hPrev, b.recurrentMasks[first + g], hm);
-            Ops.matmul(hm, true, block(dOut, units, g), false, block(grad, units, g), beta);
-        }
-    }
-
     /** Adds the bias gradient: the rows of the projection gradient summed, as one GEMM {@code ones @ dz}. */
     void biasGradient(StepBuffers b, INDArray dz) {
         Ops.matmul(b.ones(), false, dz, false, bias.gradient().reshape(1, dz.size(1)), bias.gradientBeta());
@@ -331,16 +270,7 @@ abstract class BaseRNNCell<C extends BaseRNNCell<C>> extends Layer implements Re
     void project(StepBuffers b, INDArray x) {
         long width = (long) gates() * units;
         INDArray z = b.sequence("z", width).reshape((long) b.steps * b.batch, width);
-        if (b.inputMasks == null) {
-            Ops.matmul(x, false, kernel.value(), false, z, 0.0);
-        } else {
-            long blockWidth = width / b.inputMasks.length;
-            INDArray xm = b.sequence("drop:x", x.size(1)).reshape(x.size(0), x.size(1));
-            for (int g = 0; g < b.inputMasks.length; g++) {
-                maskSteps(x, b.inputMasks[g], xm);
-                Ops.matmul(xm, false, block(kernel.value(), blockWidth, g), false, block(z, blockWidth, g), 0.0);
-            }
-        }
+        RnnDropout.inputMatmul(b, x, kernel.value(), z);
         INDArray inBias = inputBias();
         if (inBias != null) {
             z.addiRowVector(inBias);
@@ -351,18 +281,7 @@ abstract class BaseRNNCell<C extends BaseRNNCell<C>> extends Layer implements Re
     INDArray finishBackward(StepBuffers b, INDArray x, INDArray hPrev, boolean needDx) {
         long width = (long) gates() * units;
         INDArray dz = b.sequence("dz", width).reshape((long) b.steps * b.batch, width);
-        INDArray[] masks = b.inputMasks;
-        long blockWidth = masks == null ? width : width / masks.length;
-        INDArray xm = masks == null ? null : b.sequence("drop:x", x.size(1)).reshape(x.size(0), x.size(1));
-        if (masks == null) {
-            Ops.matmul(x, true, dz, false, kernel.gradient(), kernel.gradientBeta());
-        } else {
-            double beta = kernel.gradientBeta();
-            for (int g = 0; g < masks.length; g++) {
-                maskSteps(x, masks[g], xm);
-                Ops.matmul(xm, true, block(dz, blockWidth, g), false, block(kernel.gradient(), blockWidth, g), beta);
-            }
-        }
+        RnnDropout.inputKernelGradient(b, x, dz, kernel.gradient(), kernel.gradientBeta());
         recurrentGradients(b, hPrev);
         if (bias != null) {
             biasGradient(b, dz);
@@ -371,19 +290,7 @@ abstract class BaseRNNCell<C extends BaseRNNCell<C>> extends Layer implements Re
             return null;
         }
         INDArray dx = b.sequence("dx", kernel.value().size(0)).reshape((long) b.steps * b.batch, kernel.value().size(0));
-        if (masks == null) {
-            return Ops.matmul(dz, false, kernel.value(), true, dx, 0.0);
-        }
-        for (int g = 0; g < masks.length; g++) {
-            Ops.matmul(block(dz, blockWidth, g), false, block(kernel.value(), blockWidth, g), true, xm, 0.0);
-            maskSteps(xm, masks[g], xm);
-            if (g == 0) {
-                dx.assign(xm);
-            } else {
-                Ops.axpy(1.0, xm, dx);
-            }
-        }
-        return dx;
+        return RnnDropout.inputGradient(b, dz, kernel.value(), dx);
     }
 
     // ---- the cell as a one-step layer --------------------------------------------------------

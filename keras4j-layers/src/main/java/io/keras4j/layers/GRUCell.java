@@ -11,6 +11,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.Map;
 
+import static io.keras4j.layers.RnnDropout.block;
+import static io.keras4j.layers.RnnDropout.recurrentKernelGradient;
+import static io.keras4j.layers.RnnDropout.recurrentMatmul;
+import static io.keras4j.layers.RnnDropout.recurrentMatmulBackward;
 import static io.keras4j.layers.RnnMath.mul;
 import static io.keras4j.layers.RnnMath.sub;
 

@@ -13,6 +13,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import static io.keras4j.layers.RnnDropout.recurrentMatmul;
+import static io.keras4j.layers.RnnDropout.recurrentMatmulBackward;
 import static io.keras4j.layers.RnnMath.mul;
 
 /**

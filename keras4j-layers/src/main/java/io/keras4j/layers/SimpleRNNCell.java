@@ -5,6 +5,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Map;
 
+import static io.keras4j.layers.RnnDropout.recurrentMatmul;
+import static io.keras4j.layers.RnnDropout.recurrentMatmulBackward;
+
 /**
  * The cell of the fully-connected recurrent layer, as keras/src/layers/rnn/simple_rnn.py {@code SimpleRNNCell}:
  * {@code h = activation(x @ kernel + bias + h_prev @ recurrent_kernel)}, with {@code kernel (input_dim, units)},
