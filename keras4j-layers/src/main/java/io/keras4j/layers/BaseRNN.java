@@ -37,8 +37,13 @@ abstract class BaseRNN<L extends BaseRNN<L>> extends Layer implements KerasWeigh
     boolean zeroOutputForMask;
     private INDArray[] states;
 
-    /** The cell that computes one step. */
-    abstract BaseRNNCell<?> cell();
+    /** The cell that computes one step: a built-in cell (the fast {@link RecurrentLoop}) or any {@link RecurrentCell}. */
+    abstract Layer cell();
+
+    /** The cell's state sizes, as its {@code state_size}. */
+    long[] stateSizes() {
+        return CellLoop.stateSizes(cell());
+    }
 
     @SuppressWarnings("unchecked")
     private L self() {
@@ -112,10 +117,12 @@ abstract class BaseRNN<L extends BaseRNN<L>> extends Layer implements KerasWeigh
             throw new IllegalArgumentException(className() + " \"" + name() + "\" expects inputs of shape (batch, timesteps, features), got "
                     + Shapes.format(shape));
         }
-        BaseRNNCell<?> cell = cell();
-        cell.dtype(Backend.dtypeName(dtype()));
+        Layer cell = cell();
+        if (!cell.built()) {
+            cell.dtype(Backend.dtypeName(dtype()));
+        }
         cell.ensureBuilt(List.of(new long[]{shape[0], shape[2]}));
-        long[] sizes = cell.stateSizes();
+        long[] sizes = stateSizes();
         if (inputShapes.size() > 1 + sizes.length) {
             throw new IllegalArgumentException(className() + " \"" + name() + "\" takes at most " + sizes.length
                     + " initial state(s), got " + (inputShapes.size() - 1));
@@ -129,11 +136,11 @@ abstract class BaseRNN<L extends BaseRNN<L>> extends Layer implements KerasWeigh
     @Override
     public List<long[]> computeOutputShapes(List<long[]> inputShapes) {
         long[] shape = inputShapes.get(0);
-        long units = cell().units;
+        long units = CellLoop.outputSize(cell());
         List<long[]> out = new ArrayList<>();
         out.add(returnSequences ? new long[]{shape[0], shape[1], units} : new long[]{shape[0], units});
         if (returnState) {
-            for (long size : cell().stateSizes()) {
+            for (long size : stateSizes()) {
                 out.add(new long[]{shape[0], size});
             }
         }
@@ -142,7 +149,7 @@ abstract class BaseRNN<L extends BaseRNN<L>> extends Layer implements KerasWeigh
 
     @Override
     protected int outputCount() {
-        return returnState ? 1 + cell().stateSizes().length : 1;
+        return returnState ? 1 + stateSizes().length : 1;
     }
 
     @Override
@@ -151,8 +158,9 @@ abstract class BaseRNN<L extends BaseRNN<L>> extends Layer implements KerasWeigh
         if (stateful && initial.length == 0 && states != null) {
             initial = states;
         }
-        INDArray[] out = RecurrentLoop.forward(cell(), ctx, inputs[0], initial, ctx.inputMask(0),
-                goBackwards, returnSequences, zeroOutputForMask);
+        INDArray[] out = cell() instanceof BaseRNNCell
+                ? RecurrentLoop.forward((BaseRNNCell<?>) cell(), ctx, inputs[0], initial, ctx.inputMask(0), goBackwards, returnSequences, zeroOutputForMask)
+                : CellLoop.forward(cell(), ctx, inputs[0], initial, ctx.inputMask(0), goBackwards, returnSequences, zeroOutputForMask);
         if (stateful) {
             states = java.util.Arrays.copyOfRange(out, 1, out.length);
         }
@@ -162,7 +170,9 @@ abstract class BaseRNN<L extends BaseRNN<L>> extends Layer implements KerasWeigh
 
     @Override
     public INDArray[] backward(INDArray[] outputGradients, CallContext ctx) {
-        INDArray[] grads = RecurrentLoop.backward(cell(), ctx, outputGradients);
+        INDArray[] grads = cell() instanceof BaseRNNCell
+                ? RecurrentLoop.backward((BaseRNNCell<?>) cell(), ctx, outputGradients)
+                : CellLoop.backward(cell(), ctx, outputGradients);
         int inputs = ctx.saved("inputs");
         return java.util.Arrays.copyOf(grads, inputs);
     }

@@ -12,10 +12,14 @@ import io.keras4j.initializers.Initializer;
 import io.keras4j.initializers.Initializers;
 import io.keras4j.regularizers.Regularizer;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import static io.keras4j.layers.RnnDropout.recurrentKernelGradient;
 
 /**
  * What SimpleRNNCell, LSTMCell and GRUCell share, as keras/src/layers/rnn/{simple_rnn,lstm,gru}.py: the
@@ -29,7 +33,7 @@ import java.util.Map;
  *
  * @param <C> the concrete cell, returned by the fluent setters
  */
-abstract class BaseRNNCell<C extends BaseRNNCell<C>> extends Layer {
+abstract class BaseRNNCell<C extends BaseRNNCell<C>> extends Layer implements RecurrentCell {
     final int units;
     ActivationFunction activation = Activations.get("tanh");
     boolean useBias = true;
@@ -134,7 +138,11 @@ abstract class BaseRNNCell<C extends BaseRNNCell<C>> extends Layer {
         return self();
     }
 
-    /** Fraction of the recurrent state dropped in training, in [0, 1); not implemented yet for values above 0. */
+    /**
+     * Fraction of the recurrent state dropped in training, in [0, 1): {@code h_tm1} is multiplied by a mask drawn
+     * once per sequence (one mask per gate for LSTM and GRU, which then also draw one input dropout mask per gate),
+     * as keras/src/layers/rnn/dropout_rnn_cell.py and the cells' {@code implementation == 1} path.
+     */
     public C recurrentDropout(double recurrentDropout) {
         this.recurrentDropout = checkRate("recurrent_dropout", recurrentDropout);
         return self();
@@ -170,7 +178,8 @@ abstract class BaseRNNCell<C extends BaseRNNCell<C>> extends Layer {
     abstract int gates();
 
     /** The sizes of the states ({@code [units]}, or {@code [units, units]} for LSTM's h and c), as {@code state_size}. */
-    long[] stateSizes() {
+    @Override
+    public long[] stateSize() {
         return new long[]{units};
     }
 
@@ -204,7 +213,26 @@ abstract class BaseRNNCell<C extends BaseRNNCell<C>> extends Layer {
     /** Adds the recurrent kernel (and recurrent bias) gradients of all steps, given the previous states {@code (T*B, units)}. */
     void recurrentGradients(StepBuffers b, INDArray hPrev) {
         INDArray dz = b.sequence("dz", (long) gates() * units).reshape((long) b.steps * b.batch, (long) gates() * units);
-        Ops.matmul(hPrev, true, dz, false, recurrentKernel.gradient(), recurrentKernel.gradientBeta());
+        recurrentKernelGradient(b, hPrev, dz, recurrentKernel.gradient(), 0, recurrentKernel.gradientBeta());
+    }
+
+    // ---- dropout masks -------------------------------------------------------------------------
+
+    /**
+     * The number of dropout masks drawn per sequence: one, or one per gate when recurrent_dropout is set (Keras's
+     * cells then switch to {@code implementation = 1} with {@code dropout_mask_count = 4} (LSTM) or 3 (GRU)).
+     */
+    int dropoutMaskCount() {
+        return recurrentDropout > 0 ? gates() : 1;
+    }
+
+    /**
+     * Fills {@code masks} with {@code dropout(ones, rate)}, as keras/src/layers/rnn/dropout_rnn_cell.py
+     * {@code _create_dropout_mask}: 0 with probability {@code rate}, else {@code 1 / (1 - rate)}.
+     */
+    void fillDropoutMasks(INDArray masks, double rate, org.nd4j.linalg.api.rng.Random rng) {
+        Nd4j.getExecutioner().exec(new BernoulliDistribution(masks, 1.0 - rate), rng);
+        masks.divi(1.0 - rate);
     }
 
     /** Adds the bias gradient: the rows of the projection gradient summed, as one GEMM {@code ones @ dz}. */
@@ -242,7 +270,7 @@ abstract class BaseRNNCell<C extends BaseRNNCell<C>> extends Layer {
     void project(StepBuffers b, INDArray x) {
         long width = (long) gates() * units;
         INDArray z = b.sequence("z", width).reshape((long) b.steps * b.batch, width);
-        Ops.matmul(x, false, kernel.value(), false, z, 0.0);
+        RnnDropout.inputMatmul(b, x, kernel.value(), z);
         INDArray inBias = inputBias();
         if (inBias != null) {
             z.addiRowVector(inBias);
@@ -253,7 +281,7 @@ abstract class BaseRNNCell<C extends BaseRNNCell<C>> extends Layer {
     INDArray finishBackward(StepBuffers b, INDArray x, INDArray hPrev, boolean needDx) {
         long width = (long) gates() * units;
         INDArray dz = b.sequence("dz", width).reshape((long) b.steps * b.batch, width);
-        Ops.matmul(x, true, dz, false, kernel.gradient(), kernel.gradientBeta());
+        RnnDropout.inputKernelGradient(b, x, dz, kernel.gradient(), kernel.gradientBeta());
         recurrentGradients(b, hPrev);
         if (bias != null) {
             biasGradient(b, dz);
@@ -262,7 +290,7 @@ abstract class BaseRNNCell<C extends BaseRNNCell<C>> extends Layer {
             return null;
         }
         INDArray dx = b.sequence("dx", kernel.value().size(0)).reshape((long) b.steps * b.batch, kernel.value().size(0));
-        return Ops.matmul(dz, false, kernel.value(), true, dx, 0.0);
+        return RnnDropout.inputGradient(b, dz, kernel.value(), dx);
     }
 
     // ---- the cell as a one-step layer --------------------------------------------------------
@@ -272,7 +300,7 @@ abstract class BaseRNNCell<C extends BaseRNNCell<C>> extends Layer {
         long batch = inputShapes.get(0)[0];
         List<long[]> out = new ArrayList<>();
         out.add(new long[]{batch, units});
-        for (long size : stateSizes()) {
+        for (long size : stateSize()) {
             out.add(new long[]{batch, size});
         }
         return out;

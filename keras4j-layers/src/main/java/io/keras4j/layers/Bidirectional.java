@@ -86,7 +86,7 @@ public class Bidirectional extends Layer implements KerasWeights {
     }
 
     private int stateCount() {
-        return forwardLayer.returnState() ? forwardLayer.cell().stateSizes().length : 0;
+        return forwardLayer.returnState() ? forwardLayer.stateSizes().length : 0;
     }
 
     @Override

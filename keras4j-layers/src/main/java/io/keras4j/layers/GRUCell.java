@@ -11,6 +11,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.Map;
 
+import static io.keras4j.layers.RnnDropout.block;
+import static io.keras4j.layers.RnnDropout.recurrentKernelGradient;
+import static io.keras4j.layers.RnnDropout.recurrentMatmul;
+import static io.keras4j.layers.RnnDropout.recurrentMatmulBackward;
 import static io.keras4j.layers.RnnMath.mul;
 import static io.keras4j.layers.RnnMath.sub;
 
@@ -25,6 +29,9 @@ import static io.keras4j.layers.RnnMath.sub;
  * h = z * h_prev + (1 - z) * hh
  * </pre>
  * {@code bias} is {@code (2, 3 * units)} (input bias, recurrent bias) with reset_after, else {@code (3 * units,)}.
+ * In training, {@code dropout} multiplies {@code x} and {@code recurrent_dropout} multiplies {@code h_prev} by masks
+ * drawn once per sequence; with recurrent_dropout each gate has its own pair of masks ({@code h_tm1_z = h_tm1 * rec_dp_mask[0]},
+ * ...; the update {@code z * h_prev} uses the unmasked state), as Keras's {@code implementation == 1}.
  * Inputs {@code [x, h_prev]}; outputs {@code [h, h]}. Defaults as Keras 3 (recurrent_activation "sigmoid").
  */
 public class GRUCell extends BaseRNNCell<GRUCell> {
@@ -73,7 +80,7 @@ public class GRUCell extends BaseRNNCell<GRUCell> {
         long w = 3 * u;
         INDArray kernelZr = resetAfter ? recurrentKernel.value() : recurrentKernel.value().get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * u));
         INDArray inner = resetAfter ? b.steps("in", w)[s] : b.scratch("inzr", 2 * u);
-        Ops.matmul(prev[0], false, kernelZr, false, inner, 0.0);
+        recurrentMatmul(b, prev[0], kernelZr, 0, inner, 0.0);
         if (resetAfter && bias != null) {
             inner.addiRowVector(bias.value().getRow(1));
         }
@@ -88,7 +95,7 @@ public class GRUCell extends BaseRNNCell<GRUCell> {
             mul(r, b.columns("in", w, 2 * u, w)[s], pH);
         } else {
             INDArray rh = b.steps("rh", u)[s];
-            mul(r, prev[0], rh);
+            mul(r, candidateState(b, prev[0]), rh);
             Ops.matmul(rh, false, recurrentKernel.value().get(NDArrayIndex.all(), NDArrayIndex.interval(2 * u, w)), false, b.scratch("rhu", u), 0.0);
             pH.assign(b.scratch("rhu", u));
         }
@@ -125,16 +132,19 @@ public class GRUCell extends BaseRNNCell<GRUCell> {
             RnnMath.activationGradient(recurrentActivation, b.columns("p", w, 0, 2 * u)[s], b.columns("a", w, 0, 2 * u)[s],
                     b.scratchColumns("da", w, 0, 2 * u), dpZr);
             b.columns("din", w, 0, 2 * u)[s].assign(dpZr);
-            Ops.matmul(b.steps("din", w)[s], false, recurrentKernel.value(), true, dPrev[0], 1.0);
+            recurrentMatmulBackward(b, b.steps("din", w)[s], recurrentKernel.value(), 0, dPrev[0], 1.0);
         } else {
             INDArray drh = b.scratch("drh", u);
             Ops.matmul(dpH, false, recurrentKernel.value().get(NDArrayIndex.all(), NDArrayIndex.interval(2 * u, w)), true, drh, 0.0);
-            mul(drh, prev[0], daR);
+            mul(drh, candidateState(b, prev[0]), daR);
             mul(drh, r, t);
+            if (b.recurrentMasks != null) {
+                t.muli(b.recurrentMasks[2]);
+            }
             dPrev[0].addi(t);
             RnnMath.activationGradient(recurrentActivation, b.columns("p", w, 0, 2 * u)[s], b.columns("a", w, 0, 2 * u)[s],
                     b.scratchColumns("da", w, 0, 2 * u), dpZr);
-            Ops.matmul(dpZr, false, recurrentKernel.value().get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * u)), true, dPrev[0], 1.0);
+            recurrentMatmulBackward(b, dpZr, block(recurrentKernel.value(), 2 * u, 0), 0, dPrev[0], 1.0);
         }
     }
 
@@ -143,18 +153,24 @@ public class GRUCell extends BaseRNNCell<GRUCell> {
         long u = units;
         long w = 3 * u;
         long rows = (long) b.steps * b.batch;
+        double beta = recurrentKernel.gradientBeta();
         if (resetAfter) {
-            INDArray din = b.sequence("din", w).reshape(rows, w);
-            Ops.matmul(hPrev, true, din, false, recurrentKernel.gradient(), recurrentKernel.gradientBeta());
+            recurrentKernelGradient(b, hPrev, b.sequence("din", w).reshape(rows, w), recurrentKernel.gradient(), 0, beta);
             return;
         }
         INDArray dz = b.sequence("dz", w).reshape(rows, w);
-        INDArray grad = Nd4j.createUninitialized(dz.dataType(), u, w);
-        grad.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * u))
-                .assign(hPrev.transpose().mmul(dz.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * u))));
-        grad.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * u, w))
-                .assign(b.sequence("rh", u).reshape(rows, u).transpose().mmul(dz.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * u, w))));
-        recurrentKernel.addGradient(grad);
+        recurrentKernelGradient(b, hPrev, block(dz, 2 * u, 0), block(recurrentKernel.gradient(), 2 * u, 0), 0, beta);
+        Ops.matmul(b.sequence("rh", u).reshape(rows, u), true, block(dz, u, 2), false, block(recurrentKernel.gradient(), u, 2), beta);
+    }
+
+    /** {@code h_tm1_h}: the previous state as the candidate's recurrent input sees it (times its recurrent dropout mask). */
+    private INDArray candidateState(StepBuffers b, INDArray h) {
+        if (b.recurrentMasks == null) {
+            return h;
+        }
+        INDArray hm = b.scratch("rdrop:hh", units);
+        mul(h, b.recurrentMasks[2], hm);
+        return hm;
     }
 
     @Override

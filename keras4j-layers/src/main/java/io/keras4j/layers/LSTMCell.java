@@ -13,6 +13,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import static io.keras4j.layers.RnnDropout.recurrentMatmul;
+import static io.keras4j.layers.RnnDropout.recurrentMatmulBackward;
 import static io.keras4j.layers.RnnMath.mul;
 
 /**
@@ -24,6 +26,9 @@ import static io.keras4j.layers.RnnMath.mul;
  * i = recurrent_activation(z_i); f = recurrent_activation(z_f); o = recurrent_activation(z_o)
  * c = f * c_prev + i * activation(z_c);  h = o * activation(c)
  * </pre>
+ * In training, {@code dropout} multiplies {@code x} and {@code recurrent_dropout} multiplies {@code h_prev} by masks
+ * drawn once per sequence; with recurrent_dropout each gate has its own pair of masks ({@code x_i = (x * dp_mask[0]) @ W_i},
+ * {@code h_tm1_i = h_tm1 * rec_dp_mask[0]}, ...), as Keras's {@code implementation == 1}.
  * Inputs {@code [x (batch, input_dim), h_prev, c_prev]}; outputs {@code [h, h, c]} (output, then states).
  * Defaults as Keras 3: activation "tanh", recurrent_activation "sigmoid", kernel "glorot_uniform",
  * recurrent "orthogonal", bias "zeros" with {@code unit_forget_bias} (forget-gate bias initialized to 1).
@@ -60,7 +65,7 @@ public class LSTMCell extends BaseRNNCell<LSTMCell> {
     }
 
     @Override
-    long[] stateSizes() {
+    public long[] stateSize() {
         return new long[]{units, units};
     }
 
@@ -91,7 +96,7 @@ public class LSTMCell extends BaseRNNCell<LSTMCell> {
         long w = 4 * u;
         INDArray z = b.steps("z", w)[s];
         INDArray a = b.steps("a", w)[s];
-        Ops.matmul(prev[0], false, recurrentKernel.value(), false, z, 1.0);
+        recurrentMatmul(b, prev[0], recurrentKernel.value(), 0, z, 1.0);
         recurrentActivation.call(z, a);
         activation.call(b.columns("z", w, 2 * u, 3 * u)[s], b.columns("a", w, 2 * u, 3 * u)[s]);
         INDArray i = b.columns("a", w, 0, u)[s];
@@ -162,7 +167,7 @@ public class LSTMCell extends BaseRNNCell<LSTMCell> {
             RnnMath.activationGradient(activation, b.columns("z", w, 2 * u, 3 * u)[s], g,
                     b.scratchColumns("da", w, 2 * u, 3 * u), b.columns("dz", w, 2 * u, 3 * u)[s]);
         }
-        Ops.matmul(dz, false, recurrentKernel.value(), true, dPrev[0], 0.0);
+        recurrentMatmulBackward(b, dz, recurrentKernel.value(), 0, dPrev[0], 0.0);
     }
 
     @Override

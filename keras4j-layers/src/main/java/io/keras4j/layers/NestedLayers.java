@@ -12,14 +12,29 @@ final class NestedLayers {
     private NestedLayers() {
     }
 
-    /** {@code {"module", "class_name", "config", "registered_name"}} of a layer. */
+    /**
+     * {@code {"module", "class_name", "config", "registered_name"}} of a layer; a user layer registered as
+     * {@code "package>Name"} (keras4j-io's {@code SerializationLib.registerSerializable}) carries that registered name,
+     * as Keras's {@code serialize_keras_object} writes it, so that Keras with the same registration loads it.
+     */
     static Map<String, Object> serialize(Layer layer) {
+        String registered = registeredName(layer.className());
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("module", "keras.layers");
+        out.put("module", registered == null ? "keras.layers" : "keras4j.custom");
         out.put("class_name", layer.className());
         out.put("config", layer.getConfig());
-        out.put("registered_name", null);
+        out.put("registered_name", registered);
         return out;
+    }
+
+    private static String registeredName(String className) {
+        String suffix = ">" + className;
+        for (String name : LayerProvider.names()) {
+            if (name.endsWith(suffix)) {
+                return name;
+            }
+        }
+        return null;
     }
 
     /** A layer from its serialized form; {@code rename} replaces the config's name when not null. */

@@ -15,6 +15,7 @@ public final class RecurrentLayers implements LayerProvider {
         registry.register(LSTMCell::fromConfig, "LSTMCell");
         registry.register(GRUCell::fromConfig, "GRUCell");
         registry.register(RNN::fromConfig, "RNN");
+        registry.register(StackedRNNCells::fromConfig, "StackedRNNCells");
         registry.register(Bidirectional::fromConfig, "Bidirectional");
         registry.register(TimeDistributed::fromConfig, "TimeDistributed");
     }

@@ -5,8 +5,6 @@ import io.keras4j.engine.CallContext;
 import io.keras4j.utils.RandomState;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -30,7 +28,6 @@ final class RecurrentLoop {
         boolean goBackwards;
         boolean returnSequences;
         boolean zeroOutputForMask;
-        INDArray dropoutMask;
         boolean fused;
     }
 
@@ -54,11 +51,7 @@ final class RecurrentLoop {
         if (steps == 0) {
             throw new IllegalArgumentException(cell.className() + " \"" + cell.name() + "\" received a sequence of 0 timesteps");
         }
-        if (ctx.training() && cell.recurrentDropout > 0) {
-            throw new UnsupportedOperationException(cell.className() + " \"" + cell.name()
-                    + "\": recurrent_dropout > 0 is not implemented yet in training (got " + cell.recurrentDropout + ")");
-        }
-        long[] sizes = cell.stateSizes();
+        long[] sizes = cell.stateSize();
         Run run = new Run();
         run.b = StepBuffers.of(ctx, "rnn", steps, batch, dtype);
         run.masked = mask != null;
@@ -68,14 +61,8 @@ final class RecurrentLoop {
         StepBuffers b = run.b;
         INDArray xs = b.sequence("x", features);
         RnnMath.toStepMajor(x.dataType() == dtype ? x : x.castTo(dtype), xs, goBackwards);
-        if (ctx.training() && cell.dropout > 0) {
-            INDArray keep = Nd4j.createUninitialized(dtype, batch, features);
-            Nd4j.getExecutioner().exec(new BernoulliDistribution(keep, 1.0 - cell.dropout), RandomState.generator(cell.seed));
-            keep.divi(1.0 - cell.dropout);
-            xs.reshape(steps, batch * features).muliRowVector(keep.reshape(1, batch * features));
-            run.dropoutMask = keep;
-        }
-        run.fused = FusedLstm.applies(cell, dtype, run.masked, ctx.training() && cell.recurrentDropout > 0);
+        drawDropoutMasks(cell, ctx, b, features, sizes[0]);
+        run.fused = FusedLstm.applies(cell, dtype, run.masked, b.recurrentMasks != null);
         cell.project(b, xs.reshape((long) steps * batch, features));
 
         INDArray[][] states = new INDArray[sizes.length][];
@@ -142,6 +129,28 @@ final class RecurrentLoop {
         return result;
     }
 
+    /**
+     * The dropout masks of a training call, drawn once per sequence and reused at every step, as
+     * keras/src/layers/rnn/rnn.py {@code _maybe_config_dropout_masks}: the input masks first, then the recurrent
+     * ones, from the cell's generator ({@code seed}, else the global one). Inference uses none.
+     */
+    private static void drawDropoutMasks(BaseRNNCell<?> cell, CallContext ctx, StepBuffers b, long features, long units) {
+        boolean inputs = ctx.training() && cell.dropout > 0;
+        boolean recurrent = ctx.training() && cell.recurrentDropout > 0;
+        org.nd4j.linalg.api.rng.Random rng = inputs || recurrent ? ctx.computeIfAbsent("rnn:rng", () -> RandomState.generator(cell.seed)) : null;
+        int count = cell.dropoutMaskCount();
+        b.inputMasks = null;
+        b.recurrentMasks = null;
+        if (inputs) {
+            cell.fillDropoutMasks(b.sequence("drop:in", count, features), cell.dropout, rng);
+            b.inputMasks = b.rows("drop:in", count, features);
+        }
+        if (recurrent) {
+            cell.fillDropoutMasks(b.sequence("drop:rec", count, units), cell.recurrentDropout, rng);
+            b.recurrentMasks = b.rows("drop:rec", count, units);
+        }
+    }
+
     private static void checkState(BaseRNNCell<?> cell, int k, INDArray state, long batch, long size) {
         if (state.rank() != 2 || state.size(0) != batch || state.size(1) != size) {
             throw new IllegalArgumentException(cell.className() + " \"" + cell.name() + "\": initial state " + k + " must have shape ("
@@ -159,7 +168,7 @@ final class RecurrentLoop {
         Run run = ctx.saved("rnn");
         StepBuffers b = run.b;
         int steps = b.steps;
-        long[] sizes = cell.stateSizes();
+        long[] sizes = cell.stateSize();
         int n = sizes.length;
         INDArray[] dState = new INDArray[n];
         INDArray[] dPrev = new INDArray[n];
@@ -242,9 +251,6 @@ final class RecurrentLoop {
         INDArray dxs = cell.finishBackward(b, xs, hPrev, needDx);
         INDArray[] result = new INDArray[n + 1];
         if (dxs != null) {
-            if (run.dropoutMask != null) {
-                dxs.reshape(steps, b.batch * features).muliRowVector(run.dropoutMask.reshape(1, b.batch * features));
-            }
             result[0] = RnnMath.toBatchMajor(dxs.reshape(steps, b.batch, features), run.goBackwards);
         }
         for (int k = 0; k < n; k++) {

@@ -1,15 +1,18 @@
 package io.keras4j.layers;
 
-import io.keras4j.backend.Ops;
 import io.keras4j.engine.Config;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Map;
 
+import static io.keras4j.layers.RnnDropout.recurrentMatmul;
+import static io.keras4j.layers.RnnDropout.recurrentMatmulBackward;
+
 /**
  * The cell of the fully-connected recurrent layer, as keras/src/layers/rnn/simple_rnn.py {@code SimpleRNNCell}:
  * {@code h = activation(x @ kernel + bias + h_prev @ recurrent_kernel)}, with {@code kernel (input_dim, units)},
- * {@code recurrent_kernel (units, units)}, {@code bias (units,)}.
+ * {@code recurrent_kernel (units, units)}, {@code bias (units,)}. In training, {@code dropout} multiplies {@code x} and
+ * {@code recurrent_dropout} multiplies {@code h_prev} by a mask drawn once per sequence.
  *
  * <p>Inputs {@code [x (batch, input_dim), h_prev]}; outputs {@code [h, h]}. Defaults as Keras 3: activation
  * "tanh", kernel "glorot_uniform", recurrent "orthogonal", bias "zeros".
@@ -28,7 +31,7 @@ public class SimpleRNNCell extends BaseRNNCell<SimpleRNNCell> {
     @Override
     void step(StepBuffers b, int s, INDArray[] prev, INDArray[] next) {
         INDArray z = b.steps("z", units)[s];
-        Ops.matmul(prev[0], false, recurrentKernel.value(), false, z, 1.0);
+        recurrentMatmul(b, prev[0], recurrentKernel.value(), 0, z, 1.0);
         activation.call(z, next[0]);
     }
 
@@ -36,7 +39,7 @@ public class SimpleRNNCell extends BaseRNNCell<SimpleRNNCell> {
     void stepBackward(StepBuffers b, int s, INDArray[] prev, INDArray[] next, INDArray[] dNext, INDArray[] dPrev) {
         INDArray dz = b.steps("dz", units)[s];
         RnnMath.activationGradient(activation, b.steps("z", units)[s], next[0], dNext[0], dz);
-        Ops.matmul(dz, false, recurrentKernel.value(), true, dPrev[0], 0.0);
+        recurrentMatmulBackward(b, dz, recurrentKernel.value(), 0, dPrev[0], 0.0);
     }
 
     static final String[] KEYS = {"units", "activation", "use_bias", "kernel_initializer", "recurrent_initializer",

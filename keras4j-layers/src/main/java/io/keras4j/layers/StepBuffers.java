@@ -17,6 +17,13 @@ final class StepBuffers {
     final int steps;
     final long batch;
     final DataType dtype;
+    /**
+     * The training call's input dropout masks, one {@code (batch, input_dim)} view per mask group (one group, or
+     * one per gate with recurrent dropout), or null; set by {@link RecurrentLoop} on every call.
+     */
+    INDArray[] inputMasks;
+    /** The training call's recurrent dropout masks, one {@code (batch, units)} view per gate, or null. */
+    INDArray[] recurrentMasks;
     private final Map<String, INDArray> sequences = new HashMap<>();
     private final Map<String, INDArray[]> views = new HashMap<>();
     private final Map<String, float[]> hostArrays = new HashMap<>();

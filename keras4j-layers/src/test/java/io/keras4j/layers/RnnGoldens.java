@@ -12,33 +12,41 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The arrays of rnn_goldens.txt (written by src/test/python/rnn_goldens.py from real Keras), as float64. */
+/**
+ * The arrays of rnn_goldens.txt (written by src/test/python/rnn_goldens.py from real Keras) and of other golden
+ * files in its format (rnn_dropout_goldens.txt, by rnn_dropout_goldens.py), as float64.
+ */
 final class RnnGoldens {
-    private static Map<String, INDArray> arrays;
+    private static final Map<String, Map<String, INDArray>> FILES = new HashMap<>();
 
     private RnnGoldens() {
     }
 
-    static synchronized INDArray get(String key) {
-        if (arrays == null) {
-            arrays = load();
-        }
-        INDArray a = arrays.get(key);
+    static INDArray get(String key) {
+        return get("rnn_goldens.txt", key);
+    }
+
+    static boolean has(String key) {
+        return arrays("rnn_goldens.txt").containsKey(key);
+    }
+
+    /** Array {@code key} of golden file {@code file} (a resource beside this class). */
+    static INDArray get(String file, String key) {
+        INDArray a = arrays(file).get(key);
         if (a == null) {
-            throw new IllegalArgumentException("no golden array " + key);
+            throw new IllegalArgumentException("no golden array " + key + " in " + file);
         }
         return a.dup();
     }
 
-    static boolean has(String key) {
-        get("lstm/x");
-        return arrays.containsKey(key);
+    private static synchronized Map<String, INDArray> arrays(String file) {
+        return FILES.computeIfAbsent(file, RnnGoldens::load);
     }
 
-    private static Map<String, INDArray> load() {
+    private static Map<String, INDArray> load(String file) {
         Map<String, INDArray> out = new HashMap<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                RnnGoldens.class.getResourceAsStream("rnn_goldens.txt"), StandardCharsets.UTF_8))) {
+                RnnGoldens.class.getResourceAsStream(file), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 if (line.startsWith("#") || line.isBlank()) {
