@@ -63,17 +63,6 @@ final class AttentionOps {
         return keep;
     }
 
-    /** Repeats a {@code (batch, Tq, Tv)} keep mask for {@code heads} heads, head-major: {@code (heads * batch, Tq, Tv)}. */
-    static INDArray perHead(INDArray keep, long heads) {
-        if (keep == null || heads == 1) {
-            return keep;
-        }
-        long b = keep.size(0);
-        long tq = keep.size(1);
-        long tv = keep.size(2);
-        return keep.reshape(1, b, tq, tv).broadcast(heads, b, tq, tv).reshape(heads * b, tq, tv);
-    }
-
     /** Attention's masking, {@code where(keep, scores, scores - 1e9)}, in place. */
     static void subtractMasked(INDArray scores, INDArray keep) {
         if (keep != null) {
