@@ -14,7 +14,8 @@ import java.util.Arrays;
  * Inputs are permuted to {@code (batch, <non-attention axes>, <attention axes in the given order>, dim)} and reshaped
  * to {@code (batch * prod(non-attention), prod(attention), dim)}, so that the rank-3 computation applies; the scores
  * come back in Keras's shape {@code (batch, <non-attention axes>, num_heads, <query attention axes>,
- * <key attention axes>)}. Masks are merged and broadcast exactly as Keras's {@code _compute_attention_mask} and
+ * <key attention axes>)}, which is a plain reshape of {@code (batch', num_heads, Tq, Ts)}. Masks are merged and
+ * broadcast exactly as Keras's {@code _compute_attention_mask} and
  * {@code _masked_softmax} do (a causal mask is {@code (1, T, S)} over axis 1, then expanded before the heads axis),
  * and rejected where Keras's broadcasting fails.
  */
@@ -140,35 +141,16 @@ final class AttentionAxes {
         return out;
     }
 
-    private int[] headsFirst() {
-        int n = 2 + free.length + 2 * axes.length;
-        int[] p = new int[n];
-        p[0] = 1 + free.length;
-        for (int i = 1; i < n; i++) {
-            p[i] = i <= free.length + 1 ? i - 1 : i;
-        }
-        return p;
-    }
-
-    /** Head-major scores {@code (heads * batch', Tq, Ts)} in Keras's score shape. */
+    /** Scores {@code (batch', heads, Tq, Ts)} in Keras's score shape (a view: the axes are already in Keras's order). */
     INDArray scoresFromHeads(INDArray p, long[] scoresShape) {
-        int[] hf = headsFirst();
-        long[] headMajor = new long[hf.length];
-        for (int i = 0; i < hf.length; i++) {
-            headMajor[i] = scoresShape[hf[i]];
-        }
-        int[] back = new int[hf.length];
-        for (int i = 0; i < hf.length; i++) {
-            back[hf[i]] = i;
-        }
-        return p.reshape('c', headMajor).permute(back).dup('c');
+        return p.reshape('c', scoresShape);
     }
 
-    /** Scores in Keras's shape as head-major {@code (heads * batch', Tq, Ts)}. */
+    /** Scores in Keras's shape (or a mask with heads axis 1) as {@code (batch', heads, Tq, Ts)}. */
     INDArray scoresToHeads(INDArray g) {
         long[] s = g.shape();
         long rows = 1;
-        for (int i = 0; i <= free.length + 1; i++) {
+        for (int i = 0; i <= free.length; i++) {
             rows *= s[i];
         }
         long tq = 1;
@@ -177,11 +159,11 @@ final class AttentionAxes {
             tq *= s[2 + free.length + i];
             ts *= s[2 + free.length + axes.length + i];
         }
-        return g.permute(headsFirst()).dup('c').reshape('c', rows, tq, ts);
+        return g.reshape('c', rows, s[1 + free.length], tq, ts);
     }
 
     /**
-     * The keep mask (1 = attend) as head-major {@code (heads * batch', Tq, Ts)}, or null without masks: Keras's
+     * The keep mask (1 = attend) as {@code (batch', heads or 1, Tq, Ts)}, or null without masks: Keras's
      * {@code _compute_attention_mask} (query mask {@code [..., 1]}, value and key masks expanded at -2, causal
      * {@code (1, T, S)}, ANDed with {@code attention_mask}) broadcast to the scores as {@code _masked_softmax} does.
      */
@@ -217,7 +199,9 @@ final class AttentionAxes {
                 throw mismatch(m, scores, "must be broadcastable to the attention scores");
             }
         }
-        return scoresToHeads(mask.broadcast(scores));
+        long[] target = scores.clone();
+        target[1 + free.length] = m[1 + free.length];
+        return scoresToHeads(mask.broadcast(target).dup('c'));
     }
 
     private IllegalArgumentException mismatch(long[] mask, long[] scores, String what) {

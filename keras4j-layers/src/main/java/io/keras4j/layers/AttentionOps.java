@@ -2,7 +2,11 @@ package io.keras4j.layers;
 
 import io.keras4j.utils.RandomState;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.blas.params.MMulTranspose;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
+import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.SoftmaxBp;
 import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
@@ -79,7 +83,11 @@ final class AttentionOps {
 
     /** The softmax of {@code scores} over the last axis, into a new array. */
     static INDArray softmax(INDArray scores) {
-        INDArray out = scores.ulike();
+        return softmax(scores, scores.ulike());
+    }
+
+    /** The softmax of {@code scores} over the last axis, into {@code out} (c-order, same shape); returns {@code out}. */
+    static INDArray softmax(INDArray scores, INDArray out) {
         long last = scores.size(scores.rank() - 1);
         Nd4j.exec(new SoftMax(scores.reshape('c', -1, last), out.reshape('c', -1, last), 1));
         return out;
@@ -87,10 +95,37 @@ final class AttentionOps {
 
     /** The gradient of {@code scores} from that of {@code softmax(scores)} over the last axis (ND4J's softmax_bp). */
     static INDArray softmaxBackward(INDArray scores, INDArray dp) {
-        INDArray ds = scores.ulike();
+        return softmaxBackward(scores, dp, scores.ulike());
+    }
+
+    /** {@link #softmaxBackward(INDArray, INDArray)} into {@code ds} (c-order, same shape); returns {@code ds}. */
+    static INDArray softmaxBackward(INDArray scores, INDArray dp, INDArray ds) {
         long last = scores.size(scores.rank() - 1);
         Nd4j.exec(new SoftmaxBp(scores.reshape('c', -1, last), dp.reshape('c', -1, last), ds.reshape('c', -1, last), 1));
         return ds;
+    }
+
+    /**
+     * Multiplies {@code x (batch, heads, T, S)} in place by a keep mask {@code (batch, heads or 1, T, S)}, broadcast
+     * over the heads natively when its heads axis is 1.
+     */
+    static INDArray multiplyKeep(INDArray x, INDArray keep) {
+        if (keep.size(1) == x.size(1)) {
+            return x.muli(keep);
+        }
+        Nd4j.exec(new BroadcastMulOp(x, keep.reshape(keep.size(0), keep.size(2), keep.size(3)), x, 0, 2, 3));
+        return x;
+    }
+
+    /** Multi-head softmax masking, {@code where(keep, scores, -1e9)} in place, with a keep mask as {@link #multiplyKeep}. */
+    static void replaceMasked4(INDArray scores, INDArray keep) {
+        INDArray negative = keep.sub(1.0).muli(LARGE_NEGATIVE);
+        multiplyKeep(scores, keep);
+        if (keep.size(1) == scores.size(1)) {
+            scores.addi(negative);
+        } else {
+            Nd4j.exec(new BroadcastAddOp(scores, negative.reshape(keep.size(0), keep.size(2), keep.size(3)), scores, 0, 2, 3));
+        }
     }
 
     /** A dropout mask for {@code x} (kept entries {@code 1 / (1 - rate)}), as keras backend.random.dropout. */
@@ -127,8 +162,21 @@ final class AttentionOps {
         return new INDArray[]{du, dq, dk};
     }
 
-    /** Batched matrix product of rank-3 arrays, optionally transposing the last two axes of either. */
+    /** Batched matrix product of rank-3 arrays, optionally transposing the last two axes of either, into a new array. */
     static INDArray bmm(INDArray a, boolean transposeA, INDArray b, boolean transposeB) {
-        return Nd4j.matmul(a, b, transposeA, transposeB, false);
+        long rows = a.size(transposeA ? 2 : 1);
+        long cols = b.size(transposeB ? 1 : 2);
+        INDArray out = Nd4j.createUninitialized(a.dataType(), new long[]{a.size(0), rows, cols}, 'c');
+        return matmul(a, transposeA, b, transposeB, out, 1.0);
+    }
+
+    /**
+     * {@code out = alpha * op(a) @ op(b)} over the leading (batch) axes, op transposing the last two axes when asked.
+     * Inputs and {@code out} may be strided views (such as {@link HeadProjection#heads}): ND4J's matmul (oneDNN on
+     * this build) reads and writes them in place, one native call for all batches.
+     */
+    static INDArray matmul(INDArray a, boolean transposeA, INDArray b, boolean transposeB, INDArray out, double alpha) {
+        Nd4j.exec(new Mmul(a, b, out, alpha, 0.0, MMulTranspose.builder().transposeA(transposeA).transposeB(transposeB).build()));
+        return out;
     }
 }

@@ -10,8 +10,8 @@ import io.keras4j.engine.Variable;
 import io.keras4j.initializers.Initializer;
 import io.keras4j.initializers.Initializers;
 import io.keras4j.regularizers.Regularizer;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -226,7 +226,7 @@ public class MultiHeadAttention extends Layer {
                 biases[p] = addWeight(PROJECTIONS[p] + "/bias", new long[]{numHeads, heads[p]}, biasInitializer, biasRegularizer,
                         biasConstraint, true);
             }
-            projections[p] = new HeadProjection(kernels[p], biases[p]);
+            projections[p] = new HeadProjection(kernels[p], biases[p], PROJECTIONS[p]);
         }
         long out = outputDim(inputShapes.get(0));
         kernels[3] = addWeight("attention_output/kernel", new long[]{numHeads, valueDim, out}, kernelInitializer, kernelRegularizer,
@@ -273,35 +273,39 @@ public class MultiHeadAttention extends Layer {
         INDArray key = inputs.length > 2 ? layout.toRank3(inputs[2]) : value;
         long b = query.size(0);
         long t = query.size(1);
-        INDArray keep = layout.keep(query.dataType(), queryShape, valueShape, numHeads, ctx.inputMask(0), ctx.inputMask(1),
+        long s = value.size(1);
+        DataType dtype = query.dataType();
+        INDArray keep = layout.keep(dtype, queryShape, valueShape, numHeads, ctx.inputMask(0), ctx.inputMask(1),
                 inputs.length > 2 ? ctx.inputMask(2) : null, inputs.length > 3 ? inputs[3] : null, useCausalMask);
-        double inv = 1.0 / Math.sqrt(keyDim);
-        INDArray qh = projections[0].forward(query).muli(inv);
-        INDArray kh = projections[1].forward(key);
-        INDArray vh = projections[2].forward(value);
-        INDArray scores = AttentionOps.bmm(qh, false, kh, true);
-        AttentionOps.replaceMasked(scores, keep);
-        INDArray p = AttentionOps.softmax(scores);
+        INDArray q = projections[0].forward(query, ctx);
+        INDArray k = projections[1].forward(key, ctx);
+        INDArray v = projections[2].forward(value, ctx);
+        INDArray scores = ctx.buffer("scores", dtype, b, numHeads, t, s);
+        AttentionOps.matmul(HeadProjection.heads(q, b, numHeads), false, HeadProjection.heads(k, b, numHeads), true, scores,
+                1.0 / Math.sqrt(keyDim));
+        if (keep != null) {
+            AttentionOps.replaceMasked4(scores, keep);
+        }
+        INDArray p = AttentionOps.softmax(scores, ctx.buffer("p", dtype, b, numHeads, t, s));
         boolean zeroMasked = keep != null && (dropout > 0 || returnAttentionScores || queryShape.length > 3);
         if (zeroMasked) {
-            p.muli(keep);
+            AttentionOps.multiplyKeep(p, keep);
         }
         INDArray weights = p;
         INDArray drop = null;
         if (ctx.training() && dropout > 0) {
             drop = AttentionOps.dropoutMask(p, dropout, seed, ctx);
-            weights = p.mul(drop);
+            weights = ctx.buffer("weights", dtype, b, numHeads, t, s).assign(p).muli(drop);
         }
-        INDArray heads = AttentionOps.bmm(weights, false, vh, false).reshape('c', numHeads, b * t, valueDim);
+        INDArray heads = ctx.buffer("heads", dtype, b * t, (long) numHeads * valueDim);
+        AttentionOps.matmul(weights, false, HeadProjection.heads(v, b, numHeads), false, HeadProjection.heads(heads, b, numHeads), 1.0);
         long outDim = kernels[3].value().size(2);
-        INDArray out = Nd4j.createUninitialized(query.dataType(), b * t, outDim);
-        for (int n = 0; n < numHeads; n++) {
-            Ops.matmul(heads.tensorAlongDimension(n, 1, 2), false, kernels[3].value().tensorAlongDimension(n, 1, 2), false, out, n == 0 ? 0.0 : 1.0);
-        }
+        INDArray out = ctx.buffer("out", dtype, b * t, outDim);
+        Ops.matmul(heads, false, kernels[3].value().reshape('c', (long) numHeads * valueDim, outDim), false, out, 0.0);
         if (biases[3] != null) {
             out.addiRowVector(biases[3].value());
         }
-        ctx.save("state", new INDArray[]{query, value, key, qh, kh, vh, scores, weights, drop, keep, heads});
+        ctx.save("state", new INDArray[]{query, value, key, q, k, v, scores, weights, drop, keep, heads});
         ctx.save("zeroMasked", zeroMasked);
         ctx.save("inputCount", inputs.length);
         ctx.save("inputShapes", new long[][]{queryShape, valueShape, inputs.length > 2 ? inputs[2].shape() : null});
@@ -314,50 +318,58 @@ public class MultiHeadAttention extends Layer {
     public INDArray[] backward(INDArray[] outputGradients, CallContext ctx) {
         INDArray[] st = ctx.saved("state");
         long[][] shapes = ctx.saved("inputShapes");
-        int count = shapes[2] == null ? 2 : 3;
-        INDArray query = st[0];
-        long b = query.size(0);
-        long t = query.size(1);
+        INDArray heads = st[10];
+        DataType dtype = heads.dataType();
+        long b = st[0].size(0);
+        long t = st[0].size(1);
+        long s = st[1].size(1);
         long outDim = kernels[3].value().size(2);
         INDArray dOut = layout.toRank3(outputGradients[0]).reshape('c', b * t, outDim);
-        INDArray heads = st[10];
-        double beta = kernels[3].gradientBeta();
-        INDArray dHeads = heads.ulike();
-        for (int n = 0; n < numHeads; n++) {
-            INDArray hn = heads.tensorAlongDimension(n, 1, 2);
-            Ops.matmul(hn, true, dOut, false, kernels[3].gradient().tensorAlongDimension(n, 1, 2), beta);
-            Ops.matmul(dOut, false, kernels[3].value().tensorAlongDimension(n, 1, 2), true, dHeads.tensorAlongDimension(n, 1, 2), 0.0);
-        }
+        INDArray wo = kernels[3].value().reshape('c', heads.size(1), outDim);
+        Ops.matmul(heads, true, dOut, false, kernels[3].gradient().reshape('c', heads.size(1), outDim), kernels[3].gradientBeta());
         if (biases[3] != null) {
-            biases[3].addGradient(dOut.sum(0));
+            if (biases[3].gradientBeta() == 0.0) {
+                dOut.sum(biases[3].gradient(), 0);
+            } else {
+                biases[3].gradient().addi(dOut.sum(0));
+            }
         }
-        dHeads = dHeads.reshape(numHeads * b, t, valueDim);
-        INDArray dWeights = AttentionOps.bmm(dHeads, false, st[5], true);
-        INDArray dvh = AttentionOps.bmm(st[7], true, dHeads, false);
-        INDArray dp = st[8] == null ? dWeights : dWeights.muli(st[8]);
+        INDArray dHeads = ctx.buffer("d_heads", dtype, b * t, heads.size(1));
+        Ops.matmul(dOut, false, wo, true, dHeads, 0.0);
+        INDArray dHeads4 = HeadProjection.heads(dHeads, b, numHeads);
+        INDArray dp = ctx.buffer("d_weights", dtype, b, numHeads, t, s);
+        AttentionOps.matmul(dHeads4, false, HeadProjection.heads(st[5], b, numHeads), true, dp, 1.0);
+        INDArray dv = ctx.buffer("d_v", dtype, b * s, st[5].size(1));
+        AttentionOps.matmul(st[7], true, dHeads4, false, HeadProjection.heads(dv, b, numHeads), 1.0);
+        if (st[8] != null) {
+            dp.muli(st[8]);
+        }
         if (outputGradients.length > 1 && outputGradients[1] != null) {
-            dp.addi(layout.scoresToHeads(outputGradients[1]));
+            dp.addi(outputGradients[1].reshape('c', dp.shape()));
         }
         if ((Boolean) ctx.saved("zeroMasked")) {
-            dp.muli(st[9]);
+            AttentionOps.multiplyKeep(dp, st[9]);
         }
-        INDArray ds = AttentionOps.softmaxBackward(st[6], dp);
+        INDArray ds = AttentionOps.softmaxBackward(st[6], dp, ctx.buffer("d_scores", dtype, b, numHeads, t, s));
         if (st[9] != null) {
-            ds.muli(st[9]);
+            AttentionOps.multiplyKeep(ds, st[9]);
         }
         double inv = 1.0 / Math.sqrt(keyDim);
-        INDArray dqh = AttentionOps.bmm(ds, false, st[4], false).muli(inv);
-        INDArray dkh = AttentionOps.bmm(ds, true, st[3], false);
+        INDArray dq = ctx.buffer("d_q", dtype, b * t, st[3].size(1));
+        AttentionOps.matmul(ds, false, HeadProjection.heads(st[4], b, numHeads), false, HeadProjection.heads(dq, b, numHeads), inv);
+        INDArray dk = ctx.buffer("d_k", dtype, b * s, st[4].size(1));
+        AttentionOps.matmul(ds, true, HeadProjection.heads(st[3], b, numHeads), false, HeadProjection.heads(dk, b, numHeads), inv);
+        int count = shapes[2] == null ? 2 : 3;
         INDArray[] grads = new INDArray[(Integer) ctx.saved("inputCount")];
-        grads[0] = original(projections[0].backward(query, dqh, ctx.needsInputGradient(0)), shapes[0]);
-        INDArray dk = projections[1].backward(st[2], dkh, count > 2 ? ctx.needsInputGradient(2) : ctx.needsInputGradient(1));
-        grads[1] = projections[2].backward(st[1], dvh, ctx.needsInputGradient(1));
+        grads[0] = original(projections[0].backward(st[0], dq, ctx.needsInputGradient(0), ctx), shapes[0]);
+        INDArray dKey = projections[1].backward(st[2], dk, count > 2 ? ctx.needsInputGradient(2) : ctx.needsInputGradient(1), ctx);
+        INDArray dValue = projections[2].backward(st[1], dv, ctx.needsInputGradient(1), ctx);
         if (count > 2) {
-            grads[2] = original(dk, shapes[2]);
-        } else if (dk != null) {
-            grads[1].addi(dk);
+            grads[2] = original(dKey, shapes[2]);
+        } else if (dKey != null) {
+            dValue.addi(dKey);
         }
-        grads[1] = original(grads[1], shapes[1]);
+        grads[1] = original(dValue, shapes[1]);
         return grads;
     }
 
