@@ -51,12 +51,7 @@ final class HeadProjection {
         INDArray x2 = x.reshape('c', x.size(0) * x.size(1), x.size(2));
         Ops.matmul(x2, true, dy, false, flat(kernel.gradient()), kernel.gradientBeta());
         if (bias != null) {
-            INDArray db = bias.gradient().reshape(dy.size(1));
-            if (bias.gradientBeta() == 0.0) {
-                dy.sum(db, 0);
-            } else {
-                db.addi(dy.sum(0));
-            }
+            AttentionOps.addColumnSums(bias, dy, ctx);
         }
         if (!needInput) {
             return null;
