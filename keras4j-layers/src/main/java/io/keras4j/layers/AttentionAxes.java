@@ -163,7 +163,7 @@ final class AttentionAxes {
     }
 
     /**
-     * The keep mask (1 = attend) as {@code (batch', heads or 1, Tq, Ts)}, or null without masks: Keras's
+     * The keep mask (1 = attend) as {@code (batch' or 1, heads or 1, Tq, Ts)}, or null without masks: Keras's
      * {@code _compute_attention_mask} (query mask {@code [..., 1]}, value and key masks expanded at -2, causal
      * {@code (1, T, S)}, ANDed with {@code attention_mask}) broadcast to the scores as {@code _masked_softmax} does.
      */
@@ -200,7 +200,13 @@ final class AttentionAxes {
             }
         }
         long[] target = scores.clone();
-        target[1 + free.length] = m[1 + free.length];
+        boolean sharedByBatch = true;
+        for (int i = 0; i <= free.length; i++) {
+            sharedByBatch &= m[i] == 1;
+        }
+        for (int i = 0; i <= free.length + 1; i++) {
+            target[i] = sharedByBatch || i == 1 + free.length ? m[i] : scores[i];
+        }
         return scoresToHeads(mask.broadcast(target).dup('c'));
     }
 

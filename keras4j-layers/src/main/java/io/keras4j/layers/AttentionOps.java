@@ -108,26 +108,35 @@ final class AttentionOps {
     }
 
     /**
-     * Multiplies {@code x (batch, heads, T, S)} in place by a keep mask {@code (batch, heads or 1, T, S)}, broadcast
-     * over the heads natively when its heads axis is 1.
+     * Multiplies {@code x (batch, heads, T, S)} in place by a keep mask {@code (batch or 1, heads or 1, T, S)},
+     * broadcast natively over its axes of size 1.
      */
     static INDArray multiplyKeep(INDArray x, INDArray keep) {
-        if (keep.size(1) == x.size(1)) {
-            return x.muli(keep);
-        }
-        Nd4j.exec(new BroadcastMulOp(x, keep.reshape(keep.size(0), keep.size(2), keep.size(3)), x, 0, 2, 3));
-        return x;
+        return broadcast(x, keep, false);
     }
 
-    /** Multi-head softmax masking, {@code where(keep, scores, -1e9)} in place, with a keep mask as {@link #multiplyKeep}. */
-    static void replaceMasked4(INDArray scores, INDArray keep) {
-        INDArray negative = keep.sub(1.0).muli(LARGE_NEGATIVE);
+    /**
+     * Multi-head softmax masking, {@code where(keep, scores, -1e9)} in place, as {@code scores * keep + negative} with
+     * {@code negative = (keep - 1) * 1e9} (see {@link #negative}); both masks shaped as for {@link #multiplyKeep}.
+     */
+    static void replaceMasked4(INDArray scores, INDArray keep, INDArray negative) {
         multiplyKeep(scores, keep);
-        if (keep.size(1) == scores.size(1)) {
-            scores.addi(negative);
-        } else {
-            Nd4j.exec(new BroadcastAddOp(scores, negative.reshape(keep.size(0), keep.size(2), keep.size(3)), scores, 0, 2, 3));
+        broadcast(scores, negative, true);
+    }
+
+    /** {@code (keep - 1) * 1e9}: 0 where attention is allowed, -1e9 elsewhere. */
+    static INDArray negative(INDArray keep) {
+        return keep.sub(1.0).muli(LARGE_NEGATIVE);
+    }
+
+    private static INDArray broadcast(INDArray x, INDArray y, boolean add) {
+        if (java.util.Arrays.equals(x.shape(), y.shape())) {
+            return add ? x.addi(y) : x.muli(y);
         }
+        int[] dims = java.util.stream.IntStream.range(0, 4).filter(i -> y.size(i) != 1 || i > 1).toArray();
+        INDArray compact = y.reshape('c', java.util.Arrays.stream(dims).mapToLong(y::size).toArray());
+        Nd4j.exec(add ? new BroadcastAddOp(x, compact, x, dims) : new BroadcastMulOp(x, compact, x, dims));
+        return x;
     }
 
     /**

@@ -275,8 +275,8 @@ public class MultiHeadAttention extends Layer {
         long t = query.size(1);
         long s = value.size(1);
         DataType dtype = query.dataType();
-        INDArray keep = layout.keep(dtype, queryShape, valueShape, numHeads, ctx.inputMask(0), ctx.inputMask(1),
-                inputs.length > 2 ? ctx.inputMask(2) : null, inputs.length > 3 ? inputs[3] : null, useCausalMask);
+        INDArray[] masks = masks(inputs, ctx, b, t, s);
+        INDArray keep = masks == null ? null : masks[0];
         INDArray q = projections[0].forward(query, ctx);
         INDArray k = projections[1].forward(key, ctx);
         INDArray v = projections[2].forward(value, ctx);
@@ -284,7 +284,7 @@ public class MultiHeadAttention extends Layer {
         AttentionOps.matmul(HeadProjection.heads(q, b, numHeads), false, HeadProjection.heads(k, b, numHeads), true, scores,
                 1.0 / Math.sqrt(keyDim));
         if (keep != null) {
-            AttentionOps.replaceMasked4(scores, keep);
+            AttentionOps.replaceMasked4(scores, keep, masks[1]);
         }
         INDArray p = AttentionOps.softmax(scores, ctx.buffer("p", dtype, b, numHeads, t, s));
         boolean zeroMasked = keep != null && (dropout > 0 || returnAttentionScores || queryShape.length > 3);
@@ -312,6 +312,29 @@ public class MultiHeadAttention extends Layer {
         INDArray output = layout.fromRank3(out, queryShape, outDim);
         return returnAttentionScores ? new INDArray[]{output, layout.scoresFromHeads(p, layout.scoresShape(queryShape, valueShape, numHeads))}
                 : new INDArray[]{output};
+    }
+
+    /**
+     * The keep mask {@code (batch' or 1, heads or 1, T, S)} and its {@link AttentionOps#negative}, or null. A causal mask
+     * alone does not depend on the data: it is built once per shape, at full size, and kept in the context.
+     */
+    private INDArray[] masks(INDArray[] inputs, CallContext ctx, long b, long t, long s) {
+        DataType dtype = inputs[0].dataType();
+        long[] queryShape = inputs[0].shape();
+        long[] valueShape = inputs[1].shape();
+        INDArray keyMask = inputs.length > 2 ? ctx.inputMask(2) : null;
+        INDArray explicit = inputs.length > 3 ? inputs[3] : null;
+        if (useCausalMask && ctx.inputMask(0) == null && ctx.inputMask(1) == null && keyMask == null && explicit == null) {
+            String key = "causal " + dtype + java.util.Arrays.toString(queryShape) + java.util.Arrays.toString(valueShape);
+            return ctx.computeIfAbsent(key, () -> {
+                INDArray keep = layout.keep(dtype, queryShape, valueShape, numHeads, null, null, null, null, true);
+                INDArray full = keep.broadcast(b, numHeads, t, s).dup('c');
+                return new INDArray[]{full, AttentionOps.negative(full)};
+            });
+        }
+        INDArray keep = layout.keep(dtype, queryShape, valueShape, numHeads, ctx.inputMask(0), ctx.inputMask(1), keyMask, explicit,
+                useCausalMask);
+        return keep == null ? null : new INDArray[]{keep, AttentionOps.negative(keep)};
     }
 
     @Override

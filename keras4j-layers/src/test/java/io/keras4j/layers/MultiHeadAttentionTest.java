@@ -88,6 +88,23 @@ class MultiHeadAttentionTest {
     }
 
     @Test
+    void causalMaskKeptPerShapeAcrossBatchesOfAModel() {
+        KerasTensor x = Input.of(3, 4);
+        MultiHeadAttention mha = new MultiHeadAttention(2, 2).useCausalMask(true);
+        io.keras4j.models.Model model = new io.keras4j.models.Model(List.of(x), List.of(mha.apply(x, x)));
+        INDArray batch = get("mha_plain").get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 4));
+        INDArray three = Nd4j.concat(0, batch, batch.mul(-0.5)).get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 3));
+        INDArray predicted = model.predict(three, 2);
+        for (int i = 0; i < 3; i++) {
+            INDArray one = three.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(i, i + 1)).dup();
+            INDArray expected = mha.callEager(false, one, one)[0];
+            assertArrayEquals(expected.reshape(-1).toDoubleVector(), predicted.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(i, i + 1))
+                    .reshape(-1).toDoubleVector(), 1e-6, "sample " + i);
+        }
+    }
+
+    @Test
     void dropoutActsOnlyInTraining() {
         MultiHeadAttention mha = new MultiHeadAttention(2, 2).dropout(0.5).seed(1).returnAttentionScores(true);
         INDArray q = get("mq");
