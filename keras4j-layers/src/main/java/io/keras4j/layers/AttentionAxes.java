@@ -73,6 +73,11 @@ final class AttentionAxes {
         return -1;
     }
 
+    /** The rank of the inputs these axes are for. */
+    int rank() {
+        return rank;
+    }
+
     /** The normalized axes, as Keras's config holds them after build. */
     int[] axes() {
         return axes.clone();
@@ -147,7 +152,7 @@ final class AttentionAxes {
     }
 
     /** Scores in Keras's shape (or a mask with heads axis 1) as {@code (batch', heads, Tq, Ts)}. */
-    INDArray scoresToHeads(INDArray g) {
+    private INDArray scoresToHeads(INDArray g) {
         long[] s = g.shape();
         long rows = 1;
         for (int i = 0; i <= free.length; i++) {

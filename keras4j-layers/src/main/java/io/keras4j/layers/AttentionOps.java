@@ -16,8 +16,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /**
  * The mechanics the attention layers share: keep masks (value, query, causal, explicit), the masked
  * softmax over the last axis with its backward pass, dropout on the attention weights, and the
- * {@code tanh(a * (q_i + k_j))} tensor of the additive and concat scores with its backward pass.
- * Arrays are rank 3, {@code (batch', Tq, Tv)}; a keep mask holds 1 where attention is allowed, 0 elsewhere.
+ * {@code tanh(a * (q_i + k_j))} tensor of the additive and concat scores with its backward pass, and batched
+ * matrix products. Arrays are rank 3, {@code (batch', Tq, Tv)}, or rank 4 {@code (batch, heads, Tq, Tv)} for
+ * {@link MultiHeadAttention}; a keep mask holds 1 where attention is allowed, 0 elsewhere.
  */
 final class AttentionOps {
     /** The value Keras puts at masked scores (keras/src/layers/attention/attention.py, softmax.py). */
@@ -74,13 +75,6 @@ final class AttentionOps {
         }
     }
 
-    /** Softmax's masking, {@code where(keep, scores, -1e9)}, in place. */
-    static void replaceMasked(INDArray scores, INDArray keep) {
-        if (keep != null) {
-            scores.muli(keep).subi(keep.rsub(1.0).muli(LARGE_NEGATIVE));
-        }
-    }
-
     /** The softmax of {@code scores} over the last axis, into a new array. */
     static INDArray softmax(INDArray scores) {
         return softmax(scores, scores.ulike());
@@ -119,7 +113,7 @@ final class AttentionOps {
      * Multi-head softmax masking, {@code where(keep, scores, -1e9)} in place, as {@code scores * keep + negative} with
      * {@code negative = (keep - 1) * 1e9} (see {@link #negative}); both masks shaped as for {@link #multiplyKeep}.
      */
-    static void replaceMasked4(INDArray scores, INDArray keep, INDArray negative) {
+    static void replaceMasked(INDArray scores, INDArray keep, INDArray negative) {
         multiplyKeep(scores, keep);
         broadcast(scores, negative, true);
     }

@@ -266,6 +266,10 @@ public class MultiHeadAttention extends Layer {
     @Override
     public INDArray[] call(INDArray[] inputs, CallContext ctx) {
         validate(List.of(inputs).stream().map(INDArray::shape).toList());
+        if (inputs[0].rank() != layout.rank()) {
+            throw new IllegalArgumentException("MultiHeadAttention \"" + name() + "\" was built for inputs of rank " + layout.rank()
+                    + ", got query of shape " + Shapes.format(inputs[0].shape()));
+        }
         long[] queryShape = inputs[0].shape();
         long[] valueShape = inputs[1].shape();
         INDArray query = layout.toRank3(inputs[0]);
@@ -284,7 +288,7 @@ public class MultiHeadAttention extends Layer {
         AttentionOps.matmul(HeadProjection.heads(q, b, numHeads), false, HeadProjection.heads(k, b, numHeads), true, scores,
                 1.0 / Math.sqrt(keyDim));
         if (keep != null) {
-            AttentionOps.replaceMasked4(scores, keep, masks[1]);
+            AttentionOps.replaceMasked(scores, keep, masks[1]);
         }
         INDArray p = AttentionOps.softmax(scores, ctx.buffer("p", dtype, b, numHeads, t, s));
         boolean zeroMasked = keep != null && (dropout > 0 || returnAttentionScores || queryShape.length > 3);

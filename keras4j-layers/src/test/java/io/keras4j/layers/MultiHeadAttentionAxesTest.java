@@ -139,6 +139,11 @@ class MultiHeadAttentionAxesTest {
         // ... nor broadcast over a single attention axis other than 1 when its sizes differ from axis 1's
         MultiHeadAttention last = new MultiHeadAttention(2, 2).attentionAxes(2).useCausalMask(true);
         assertThrows(IllegalArgumentException.class, () -> last.callEager(false, Nd4j.rand(1, 3, 2, 4), Nd4j.rand(1, 3, 5, 4)));
+        MultiHeadAttention built = new MultiHeadAttention(2, 2);
+        built.callEager(false, Nd4j.rand(1, 3, 4), Nd4j.rand(1, 3, 4));
+        IllegalArgumentException rank = assertThrows(IllegalArgumentException.class,
+                () -> built.callEager(false, Nd4j.rand(1, 3, 2, 4), Nd4j.rand(1, 3, 2, 4)));
+        assertTrue(rank.getMessage().contains("rank 3"), rank.getMessage());
         MultiHeadAttention masked = new MultiHeadAttention(2, 2).attentionAxes(2);
         IllegalArgumentException m = assertThrows(IllegalArgumentException.class, () -> masked.callEager(false, Nd4j.rand(1, 3, 2, 4),
                 Nd4j.rand(1, 3, 5, 4), Nd4j.rand(1, 3, 5, 4), Nd4j.ones(1, 3, 5, 2)));
