@@ -143,10 +143,13 @@ final class AttentionOps {
         Nd4j.exec(new Mmul(ones, dy, bias.gradient().reshape('c', 1, dy.size(1)), 1.0, beta, MMulTranspose.builder().build()));
     }
 
-    /** A dropout mask for {@code x} (kept entries {@code 1 / (1 - rate)}), as keras backend.random.dropout. */
+    /**
+     * A dropout mask for {@code x} (kept entries {@code 1 / (1 - rate)}), as keras backend.random.dropout, in a buffer
+     * of {@code ctx} (valid until the next call).
+     */
     static INDArray dropoutMask(INDArray x, double rate, Long seed, io.keras4j.engine.CallContext ctx) {
         org.nd4j.linalg.api.rng.Random rng = ctx.computeIfAbsent("rng", () -> RandomState.generator(seed));
-        INDArray mask = x.ulike();
+        INDArray mask = ctx.buffer("dropout_mask", x.dataType(), x.shape());
         Nd4j.getExecutioner().exec(new BernoulliDistribution(mask, 1.0 - rate), rng);
         return mask.divi(1.0 - rate);
     }
