@@ -97,6 +97,38 @@ sa.set_weights(sw)
 put("sa_causal", sa(mq, mq, use_causal_mask=True))
 lines.append("sa_paths|" + ",".join(w.path for w in sa.weights))
 
+# attention_axes on inputs of rank > 3, same weights as `mha` (their shapes do not depend on the rank)
+def axes_case(name, axes, qs, vs, ks, causal=False, amask=None, qmask=None, vmask=None):
+    layer = keras.layers.MultiHeadAttention(num_heads=2, key_dim=3, value_dim=2, output_shape=6, attention_axes=axes)
+    aq, av, ak = data(qs, 0.6), data(vs, 1.1), data(ks, 2.3)
+    layer.build(aq.shape, av.shape, ak.shape)
+    layer.set_weights(weights)
+    for suffix, a in [("q", aq), ("v", av), ("k", ak)]:
+        put(name + "_" + suffix, a)
+    tq = keras.ops.convert_to_tensor(aq)
+    if qmask is not None:
+        put(name + "_qmask", qmask)
+        keras.src.backend.set_keras_mask(tq, keras.ops.convert_to_tensor(qmask))
+    if vmask is not None:
+        put(name + "_vmask", vmask)
+    if amask is not None:
+        put(name + "_amask", amask)
+    o, sc = layer(tq, av, ak, value_mask=vmask, attention_mask=amask, use_causal_mask=causal, return_attention_scores=True)
+    put(name, o)
+    put(name + "_scores", sc)
+    lines.append(name + "_axes|" + ",".join(str(a) for a in layer.get_config()["attention_axes"]))
+
+
+rng = np.random.default_rng(5)
+axes_case("ax2", (2,), (2, 3, 2, 4), (2, 3, 5, 5), (2, 3, 5, 3), amask=rng.random((2, 3, 2, 5)) > 0.3,
+          qmask=np.array([[[1, 1], [0, 1], [1, 0]], [[1, 1], [1, 1], [0, 0]]], dtype=bool),
+          vmask=rng.random((2, 3, 5)) > 0.2)
+axes_case("ax12", (1, 2), (2, 2, 3, 4), (2, 3, 2, 5), (2, 3, 2, 3), amask=rng.random((2, 2, 3, 3, 2)) > 0.3)
+axes_case("axnone", None, (2, 2, 3, 4), (2, 3, 2, 5), (2, 3, 2, 3))
+axes_case("ax21", (2, 1), (2, 2, 3, 4), (2, 3, 2, 5), (2, 3, 2, 3))
+axes_case("axneg", (-3,), (2, 3, 2, 4), (2, 4, 2, 5), (2, 4, 2, 3), causal=True)
+axes_case("ax13", (1, 3), (2, 2, 3, 2, 4), (2, 3, 3, 1, 5), (2, 3, 3, 1, 3))
+
 with open(OUT, "w") as f:
     f.write("\n".join(lines) + "\n")
 print(OUT, sum(len(l) for l in lines))

@@ -2,7 +2,11 @@ package io.keras4j.layers;
 
 import io.keras4j.utils.RandomState;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.blas.params.MMulTranspose;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
+import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.SoftmaxBp;
 import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
@@ -12,8 +16,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /**
  * The mechanics the attention layers share: keep masks (value, query, causal, explicit), the masked
  * softmax over the last axis with its backward pass, dropout on the attention weights, and the
- * {@code tanh(a * (q_i + k_j))} tensor of the additive and concat scores with its backward pass.
- * Arrays are rank 3, {@code (batch', Tq, Tv)}; a keep mask holds 1 where attention is allowed, 0 elsewhere.
+ * {@code tanh(a * (q_i + k_j))} tensor of the additive and concat scores with its backward pass, and batched
+ * matrix products. Arrays are rank 3, {@code (batch', Tq, Tv)}, or rank 4 {@code (batch, heads, Tq, Tv)} for
+ * {@link MultiHeadAttention}; a keep mask holds 1 where attention is allowed, 0 elsewhere.
  */
 final class AttentionOps {
     /** The value Keras puts at masked scores (keras/src/layers/attention/attention.py, softmax.py). */
@@ -63,17 +68,6 @@ final class AttentionOps {
         return keep;
     }
 
-    /** Repeats a {@code (batch, Tq, Tv)} keep mask for {@code heads} heads, head-major: {@code (heads * batch, Tq, Tv)}. */
-    static INDArray perHead(INDArray keep, long heads) {
-        if (keep == null || heads == 1) {
-            return keep;
-        }
-        long b = keep.size(0);
-        long tq = keep.size(1);
-        long tv = keep.size(2);
-        return keep.reshape(1, b, tq, tv).broadcast(heads, b, tq, tv).reshape(heads * b, tq, tv);
-    }
-
     /** Attention's masking, {@code where(keep, scores, scores - 1e9)}, in place. */
     static void subtractMasked(INDArray scores, INDArray keep) {
         if (keep != null) {
@@ -81,33 +75,81 @@ final class AttentionOps {
         }
     }
 
-    /** Softmax's masking, {@code where(keep, scores, -1e9)}, in place. */
-    static void replaceMasked(INDArray scores, INDArray keep) {
-        if (keep != null) {
-            scores.muli(keep).subi(keep.rsub(1.0).muli(LARGE_NEGATIVE));
-        }
-    }
-
     /** The softmax of {@code scores} over the last axis, into a new array. */
     static INDArray softmax(INDArray scores) {
-        INDArray out = scores.ulike();
-        long last = scores.size(scores.rank() - 1);
-        Nd4j.exec(new SoftMax(scores.reshape('c', -1, last), out.reshape('c', -1, last), 1));
+        return softmax(scores, scores.ulike());
+    }
+
+    /**
+     * The softmax of {@code scores} over the last axis, into {@code out} (c-order, same shape); returns {@code out}. The
+     * arrays keep their rank: ND4J's softmax over the last axis of a rank-4 array is several times faster than over
+     * its rank-2 view here.
+     */
+    static INDArray softmax(INDArray scores, INDArray out) {
+        Nd4j.exec(new SoftMax(scores, out, scores.rank() - 1));
         return out;
     }
 
     /** The gradient of {@code scores} from that of {@code softmax(scores)} over the last axis (ND4J's softmax_bp). */
     static INDArray softmaxBackward(INDArray scores, INDArray dp) {
-        INDArray ds = scores.ulike();
-        long last = scores.size(scores.rank() - 1);
-        Nd4j.exec(new SoftmaxBp(scores.reshape('c', -1, last), dp.reshape('c', -1, last), ds.reshape('c', -1, last), 1));
+        return softmaxBackward(scores, dp, scores.ulike());
+    }
+
+    /** {@link #softmaxBackward(INDArray, INDArray)} into {@code ds} (c-order, same shape, any rank); returns {@code ds}. */
+    static INDArray softmaxBackward(INDArray scores, INDArray dp, INDArray ds) {
+        Nd4j.exec(new SoftmaxBp(scores, dp, ds, scores.rank() - 1));
         return ds;
     }
 
-    /** A dropout mask for {@code x} (kept entries {@code 1 / (1 - rate)}), as keras backend.random.dropout. */
+    /**
+     * Multiplies {@code x (batch, heads, T, S)} in place by a keep mask {@code (batch or 1, heads or 1, T, S)},
+     * broadcast natively over its axes of size 1.
+     */
+    static INDArray multiplyKeep(INDArray x, INDArray keep) {
+        return broadcast(x, keep, false);
+    }
+
+    /**
+     * Multi-head softmax masking, {@code where(keep, scores, -1e9)} in place, as {@code scores * keep + negative} with
+     * {@code negative = (keep - 1) * 1e9} (see {@link #negative}); both masks shaped as for {@link #multiplyKeep}.
+     */
+    static void replaceMasked(INDArray scores, INDArray keep, INDArray negative) {
+        multiplyKeep(scores, keep);
+        broadcast(scores, negative, true);
+    }
+
+    /** {@code (keep - 1) * 1e9}: 0 where attention is allowed, -1e9 elsewhere. */
+    static INDArray negative(INDArray keep) {
+        return keep.sub(1.0).muli(LARGE_NEGATIVE);
+    }
+
+    private static INDArray broadcast(INDArray x, INDArray y, boolean add) {
+        if (java.util.Arrays.equals(x.shape(), y.shape())) {
+            return add ? x.addi(y) : x.muli(y);
+        }
+        int[] dims = java.util.stream.IntStream.range(0, 4).filter(i -> y.size(i) != 1 || i > 1).toArray();
+        INDArray compact = y.reshape('c', java.util.Arrays.stream(dims).mapToLong(y::size).toArray());
+        Nd4j.exec(add ? new BroadcastAddOp(x, compact, x, dims) : new BroadcastMulOp(x, compact, x, dims));
+        return x;
+    }
+
+    /**
+     * Adds the column sums of {@code dy (rows, n)} to the gradient of {@code bias} (any shape of {@code n} elements),
+     * as one GEMV with a ones row: several times faster than ND4J's sum over axis 0 here.
+     */
+    static void addColumnSums(io.keras4j.engine.Variable bias, INDArray dy, io.keras4j.engine.CallContext ctx) {
+        INDArray ones = ctx.buffer("ones", dy.dataType(), 1, dy.size(0)).assign(1.0);
+        double beta = bias.gradientBeta();
+        Nd4j.exec(new Mmul(ones, dy, bias.gradient().reshape('c', 1, dy.size(1)), 1.0, beta, MMulTranspose.builder().build()));
+    }
+
+    /**
+     * A dropout mask for {@code x} (kept entries {@code 1 / (1 - rate)}), as keras backend.random.dropout, in a buffer
+     * of {@code ctx} (valid until the next call).
+     */
     static INDArray dropoutMask(INDArray x, double rate, Long seed, io.keras4j.engine.CallContext ctx) {
         org.nd4j.linalg.api.rng.Random rng = ctx.computeIfAbsent("rng", () -> RandomState.generator(seed));
-        INDArray mask = x.ulike();
+        INDArray mask = ctx.buffer("dropout_mask", x.dataType(), x.shape());
         Nd4j.getExecutioner().exec(new BernoulliDistribution(mask, 1.0 - rate), rng);
         return mask.divi(1.0 - rate);
     }
@@ -138,8 +180,21 @@ final class AttentionOps {
         return new INDArray[]{du, dq, dk};
     }
 
-    /** Batched matrix product of rank-3 arrays, optionally transposing the last two axes of either. */
+    /** Batched matrix product of rank-3 arrays, optionally transposing the last two axes of either, into a new array. */
     static INDArray bmm(INDArray a, boolean transposeA, INDArray b, boolean transposeB) {
-        return Nd4j.matmul(a, b, transposeA, transposeB, false);
+        long rows = a.size(transposeA ? 2 : 1);
+        long cols = b.size(transposeB ? 1 : 2);
+        INDArray out = Nd4j.createUninitialized(a.dataType(), new long[]{a.size(0), rows, cols}, 'c');
+        return matmul(a, transposeA, b, transposeB, out, 1.0);
+    }
+
+    /**
+     * {@code out = alpha * op(a) @ op(b)} over the leading (batch) axes, op transposing the last two axes when asked.
+     * Inputs and {@code out} may be strided views (such as {@link HeadProjection#heads}): ND4J's matmul (oneDNN on
+     * this build) reads and writes them in place, one native call for all batches.
+     */
+    static INDArray matmul(INDArray a, boolean transposeA, INDArray b, boolean transposeB, INDArray out, double alpha) {
+        Nd4j.exec(new Mmul(a, b, out, alpha, 0.0, MMulTranspose.builder().transposeA(transposeA).transposeB(transposeB).build()));
+        return out;
     }
 }

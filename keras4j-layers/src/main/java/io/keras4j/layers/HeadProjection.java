@@ -1,69 +1,63 @@
 package io.keras4j.layers;
 
 import io.keras4j.backend.Ops;
+import io.keras4j.engine.CallContext;
 import io.keras4j.engine.Variable;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * One input projection of {@link MultiHeadAttention}, Keras's {@code EinsumDense("abc,cde->abde")}
  * (keras/src/layers/attention/multi_head_attention.py {@code _build_proj_equation}): {@code x (batch, T, dim)} times
- * {@code kernel (dim, heads, size)} plus {@code bias (heads, size)}, returned per head as {@code (heads * batch, T, size)};
- * one GEMM per head on the {@code (batch * T, dim)} view, so no transposing copy is needed.
+ * {@code kernel (dim, heads, size)} plus {@code bias (heads, size)}. The kernel is used as its contiguous
+ * {@code (dim, heads * size)} view, so the projection is one GEMM into {@code (batch * T, heads * size)}, whose
+ * {@link #heads} view {@code (batch, heads, T, size)} feeds the batched attention products without a copy.
  */
 final class HeadProjection {
     private final Variable kernel;
     private final Variable bias;
+    private final String key;
 
-    /** @param bias null without bias */
-    HeadProjection(Variable kernel, Variable bias) {
+    /** @param bias null without bias; @param key names this projection's buffers in the call context */
+    HeadProjection(Variable kernel, Variable bias, String key) {
         this.kernel = kernel;
         this.bias = bias;
+        this.key = key;
     }
 
-    /** The projection of {@code x (batch, T, dim)}, as {@code (heads * batch, T, size)} (head-major): one GEMM per head. */
-    INDArray forward(INDArray x) {
-        long b = x.size(0);
-        long t = x.size(1);
-        INDArray w = kernel.value();
-        long heads = w.size(1);
-        long size = w.size(2);
-        INDArray x2 = x.reshape('c', b * t, x.size(2));
-        INDArray y = Nd4j.createUninitialized(x.dataType(), heads, b * t, size);
-        for (int n = 0; n < heads; n++) {
-            INDArray yn = y.tensorAlongDimension(n, 1, 2);
-            Ops.matmul(x2, false, w.get(NDArrayIndex.all(), NDArrayIndex.point(n), NDArrayIndex.all()), false, yn, 0.0);
-            if (bias != null) {
-                yn.addiRowVector(bias.value().getRow(n));
-            }
-        }
-        return y.reshape(heads * b, t, size);
+    private static INDArray flat(INDArray w) {
+        return w.reshape('c', w.size(0), w.length() / w.size(0));
     }
 
-    /** Adds the kernel and bias gradients for {@code dHeads (heads * batch, T, size)}; returns that of {@code x} or null. */
-    INDArray backward(INDArray x, INDArray dHeads, boolean needInput) {
-        long b = x.size(0);
-        long t = x.size(1);
-        long dim = x.size(2);
-        INDArray w = kernel.value();
-        long heads = w.size(1);
-        long size = w.size(2);
-        INDArray dy = dHeads.reshape('c', heads, b * t, size);
-        INDArray x2 = x.reshape('c', b * t, dim);
-        INDArray dw = Nd4j.createUninitialized(x.dataType(), heads, dim, size);
-        INDArray dx = needInput ? x2.ulike() : null;
-        for (int n = 0; n < heads; n++) {
-            INDArray dyn = dy.tensorAlongDimension(n, 1, 2);
-            Ops.matmul(x2, true, dyn, false, dw.tensorAlongDimension(n, 1, 2), 0.0);
-            if (dx != null) {
-                Ops.matmul(dyn, false, w.get(NDArrayIndex.all(), NDArrayIndex.point(n), NDArrayIndex.all()), true, dx, n == 0 ? 0.0 : 1.0);
-            }
-        }
-        kernel.addGradient(dw.permute(1, 0, 2));
+    /** The per-head view {@code (batch, heads, T, size)} of a {@code (batch * T, heads * size)} array. */
+    static INDArray heads(INDArray y, long batch, long heads) {
+        long t = y.size(0) / batch;
+        return y.reshape('c', batch, t, heads, y.size(1) / heads).permute(0, 2, 1, 3);
+    }
+
+    /** The projection of {@code x (batch, T, dim)} as {@code (batch * T, heads * size)}: one GEMM and a row add. */
+    INDArray forward(INDArray x, CallContext ctx) {
+        INDArray x2 = x.reshape('c', x.size(0) * x.size(1), x.size(2));
+        INDArray w = flat(kernel.value());
+        INDArray y = ctx.buffer(key, x.dataType(), x2.size(0), w.size(1));
+        Ops.matmul(x2, false, w, false, y, 0.0);
         if (bias != null) {
-            bias.addGradient(dy.sum(1));
+            y.addiRowVector(bias.value().reshape(1, w.size(1)));
         }
-        return dx == null ? null : dx.reshape(x.shape());
+        return y;
+    }
+
+    /** Adds the kernel and bias gradients for {@code dy (batch * T, heads * size)}; returns that of {@code x} or null. */
+    INDArray backward(INDArray x, INDArray dy, boolean needInput, CallContext ctx) {
+        INDArray x2 = x.reshape('c', x.size(0) * x.size(1), x.size(2));
+        Ops.matmul(x2, true, dy, false, flat(kernel.gradient()), kernel.gradientBeta());
+        if (bias != null) {
+            AttentionOps.addColumnSums(bias, dy, ctx);
+        }
+        if (!needInput) {
+            return null;
+        }
+        INDArray dx = ctx.buffer(key + "_dx", x.dataType(), x2.size(0), x2.size(1));
+        Ops.matmul(dy, false, flat(kernel.value()), true, dx, 0.0);
+        return dx.reshape(x.shape());
     }
 }

@@ -10,16 +10,16 @@ import io.keras4j.engine.Variable;
 import io.keras4j.initializers.Initializer;
 import io.keras4j.initializers.Initializers;
 import io.keras4j.regularizers.Regularizer;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Multi-head attention, as keras/src/layers/attention/multi_head_attention.py {@code MultiHeadAttention}
- * (attention over the sequence axis, Keras's default {@code attention_axes=None} for rank-3 inputs):
+ * Multi-head attention, as keras/src/layers/attention/multi_head_attention.py {@code MultiHeadAttention}. For rank-3
+ * inputs (Keras's default {@code attention_axes=None} attends over the sequence axis):
  * <pre>
  * Q = query @ query/kernel + query/bias        (batch, T, num_heads, key_dim)
  * K = key   @ key/kernel   + key/bias          (batch, S, num_heads, key_dim)
@@ -27,15 +27,20 @@ import java.util.Map;
  * scores = softmax(where(mask, (Q / sqrt(key_dim)) . K, -1e9), over S)   per head: (batch, num_heads, T, S)
  * output = dropout(scores) . V @ attention_output/kernel + attention_output/bias
  * </pre>
- * Weights as Keras stores them: {@code query/kernel (dim, num_heads, key_dim)}, {@code query/bias (num_heads, key_dim)},
- * the same for {@code key} and {@code value} ({@code value_dim}), {@code attention_output/kernel
- * (num_heads, value_dim, out)}, {@code attention_output/bias (out,)}, with {@code out = output_shape} or the query's
- * last dimension. The mask is the AND of the query mask {@code (batch, T, 1)}, the value and key masks
- * {@code (batch, 1, S)} (mask propagation), the causal mask ({@link #useCausalMask(boolean)}) and an explicit
- * {@code attention_mask (batch, T, S)}, given as a fourth input: {@code apply(query, value, key, attentionMask)}
- * (pass value as key for the default). As Keras on TensorFlow computes it, a fully masked row attends uniformly
- * unless the scores are returned or dropout is on (then its weights are 0).
- * <pre>{@code KerasTensor out = new MultiHeadAttention(2, 16).apply(query, value);}</pre>
+ * Inputs of higher rank {@code (batch, d_1, ..., d_m, dim)} attend over {@link #attentionAxes(int...)} (default: all
+ * of {@code d_1 ... d_m}), with one softmax over the flattened attention axes; the other axes act as batch axes
+ * ({@code _build_attention_equation}). Weights as Keras stores them: {@code query/kernel (dim, num_heads, key_dim)},
+ * {@code query/bias (num_heads, key_dim)}, the same for {@code key} and {@code value} ({@code value_dim}),
+ * {@code attention_output/kernel (num_heads, value_dim, out)}, {@code attention_output/bias (out,)}, with
+ * {@code out = output_shape} or the query's last dimension. The mask is the AND of the query mask {@code [..., 1]},
+ * the value and key masks (expanded at axis -2; mask propagation), the causal mask {@code (1, T, S)} over axis 1
+ * ({@link #useCausalMask(boolean)}) and an explicit {@code attention_mask} (rank 3: {@code (batch, T, S)}; in general
+ * broadcastable to the scores without their heads axis), given as a fourth input: {@code apply(query, value, key,
+ * attentionMask)} (pass value as key for the default). As Keras on TensorFlow computes it, a fully masked row of a
+ * rank-3 input attends uniformly unless the scores are returned or dropout is on (then, and for higher ranks, its
+ * weights are 0).
+ * <pre>{@code KerasTensor out = new MultiHeadAttention(2, 16).apply(query, value);
+ * KerasTensor image = new MultiHeadAttention(2, 16).attentionAxes(1, 2).apply(pixels, pixels);  // (batch, H, W, dim)}</pre>
  */
 public class MultiHeadAttention extends Layer {
     private static final String[] PROJECTIONS = {"query", "key", "value", "attention_output"};
@@ -58,6 +63,7 @@ public class MultiHeadAttention extends Layer {
     private final Variable[] kernels = new Variable[4];
     private final Variable[] biases = new Variable[4];
     private final HeadProjection[] projections = new HeadProjection[3];
+    private AttentionAxes layout;
 
     public MultiHeadAttention(int numHeads, int keyDim) {
         this(numHeads, keyDim, null);
@@ -112,11 +118,15 @@ public class MultiHeadAttention extends Layer {
         return this;
     }
 
-    /** Keras's {@code attention_axes}: only null or the sequence axis (1 or -2) is supported. */
+    /**
+     * Keras's {@code attention_axes}: the axes of the inputs {@code (batch, d_1, ..., d_m, dim)} attention runs over
+     * (softmax over all of them at once); the other {@code d_i} are batch axes. Null (the default) for all of
+     * {@code d_1 ... d_m}; negative axes count from the end ({@code -2} is {@code d_m}).
+     */
     public MultiHeadAttention attentionAxes(int... axes) {
-        if (axes != null && !(axes.length == 1 && (axes[0] == 1 || axes[0] == -2))) {
-            throw new IllegalArgumentException("MultiHeadAttention: argument `attention_axes` supports only None or the sequence axis "
-                    + "(1) for inputs of rank 3, got " + java.util.Arrays.toString(axes));
+        requireUnbuilt("attention_axes");
+        if (axes != null && axes.length == 0) {
+            throw new IllegalArgumentException("MultiHeadAttention: argument `attention_axes` must name at least one axis, got []");
         }
         this.attentionAxes = axes == null ? null : axes.clone();
         return this;
@@ -132,7 +142,10 @@ public class MultiHeadAttention extends Layer {
         return this;
     }
 
-    /** Adds the attention weights {@code (batch, num_heads, T, S)} as a second output. */
+    /**
+     * Adds the attention weights as a second output, shaped as Keras's {@code (batch, <non-attention axes>, num_heads,
+     * <query attention axes>, <key attention axes>)}: {@code (batch, num_heads, T, S)} for rank-3 inputs.
+     */
     public MultiHeadAttention returnAttentionScores(boolean returnAttentionScores) {
         requireUnbuilt("return_attention_scores");
         this.returnAttentionScores = returnAttentionScores;
@@ -177,7 +190,7 @@ public class MultiHeadAttention extends Layer {
         return this;
     }
 
-    private void validate(List<long[]> shapes) {
+    private AttentionAxes validate(List<long[]> shapes) {
         if (shapes.size() < 2 || shapes.size() > 4) {
             throw new IllegalArgumentException("MultiHeadAttention \"" + name() + "\" expects inputs (query, value), (query, value, key) "
                     + "or (query, value, key, attention_mask), got " + shapes.size() + " input(s)");
@@ -185,27 +198,26 @@ public class MultiHeadAttention extends Layer {
         long[] q = shapes.get(0);
         long[] v = shapes.get(1);
         long[] k = shapes.size() > 2 ? shapes.get(2) : v;
-        if (q.length != 3 || v.length != 3 || k.length != 3) {
-            throw new IllegalArgumentException("MultiHeadAttention \"" + name() + "\" supports query, value and key of rank 3 "
-                    + "(batch, T, dim), got " + Shapes.format(shapes));
+        if (q.length < 3 || v.length != q.length || k.length != q.length) {
+            throw new IllegalArgumentException("MultiHeadAttention \"" + name() + "\" expects query, value and key of one rank >= 3 "
+                    + "(batch, ..., dim), got " + Shapes.format(shapes));
         }
-        if (v[1] >= 0 && k[1] >= 0 && v[1] != k[1]) {
-            throw new IllegalArgumentException("MultiHeadAttention \"" + name() + "\": all dimensions of `value` and `key`, except the "
-                    + "last one, must be equal, got value_shape=" + Shapes.format(v) + " and key_shape=" + Shapes.format(k));
-        }
-        if (shapes.size() == 4) {
-            long[] m = shapes.get(3);
-            if (m.length != 3 || m[1] >= 0 && q[1] >= 0 && m[1] != q[1] || m[2] >= 0 && v[1] >= 0 && m[2] != v[1]) {
-                throw new IllegalArgumentException("MultiHeadAttention \"" + name() + "\": attention_mask must have shape (batch, "
-                        + q[1] + ", " + v[1] + "), got " + Shapes.format(m));
+        for (int i = 1; i < v.length - 1; i++) {
+            if (v[i] >= 0 && k[i] >= 0 && v[i] != k[i]) {
+                throw new IllegalArgumentException("MultiHeadAttention \"" + name() + "\": all dimensions of `value` and `key`, except "
+                        + "the last one, must be equal, got value_shape=" + Shapes.format(v) + " and key_shape=" + Shapes.format(k));
             }
         }
+        AttentionAxes axes = new AttentionAxes(name(), attentionAxes, q.length);
+        axes.checkKey(q, k);
+        return axes;
     }
 
     @Override
     protected void build(List<long[]> inputShapes) {
-        validate(inputShapes);
-        long[] dims = {inputShapes.get(0)[2], (inputShapes.size() > 2 ? inputShapes.get(2) : inputShapes.get(1))[2], inputShapes.get(1)[2]};
+        layout = validate(inputShapes);
+        long[] dims = {last(inputShapes.get(0)), last(inputShapes.size() > 2 ? inputShapes.get(2) : inputShapes.get(1)),
+                last(inputShapes.get(1))};
         int[] heads = {keyDim, keyDim, valueDim};
         for (int p = 0; p < 3; p++) {
             kernels[p] = addWeight(PROJECTIONS[p] + "/kernel", new long[]{dims[p], numHeads, heads[p]}, kernelInitializer,
@@ -214,7 +226,7 @@ public class MultiHeadAttention extends Layer {
                 biases[p] = addWeight(PROJECTIONS[p] + "/bias", new long[]{numHeads, heads[p]}, biasInitializer, biasRegularizer,
                         biasConstraint, true);
             }
-            projections[p] = new HeadProjection(kernels[p], biases[p]);
+            projections[p] = new HeadProjection(kernels[p], biases[p], PROJECTIONS[p]);
         }
         long out = outputDim(inputShapes.get(0));
         kernels[3] = addWeight("attention_output/kernel", new long[]{numHeads, valueDim, out}, kernelInitializer, kernelRegularizer,
@@ -224,18 +236,24 @@ public class MultiHeadAttention extends Layer {
         }
     }
 
+    private static long last(long[] shape) {
+        return shape[shape.length - 1];
+    }
+
     private long outputDim(long[] queryShape) {
-        return outputShape != null ? outputShape : queryShape[2];
+        return outputShape != null ? outputShape : last(queryShape);
     }
 
     @Override
     public List<long[]> computeOutputShapes(List<long[]> shapes) {
-        validate(shapes);
+        AttentionAxes axes = validate(shapes);
         long[] q = shapes.get(0);
+        long[] o = q.clone();
+        o[o.length - 1] = outputDim(q);
         List<long[]> out = new ArrayList<>();
-        out.add(new long[]{q[0], q[1], outputDim(q)});
+        out.add(o);
         if (returnAttentionScores) {
-            out.add(new long[]{q[0], numHeads, q[1], shapes.get(1)[1]});
+            out.add(axes.scoresShape(q, shapes.get(1), numHeads));
         }
         return out;
     }
@@ -248,98 +266,138 @@ public class MultiHeadAttention extends Layer {
     @Override
     public INDArray[] call(INDArray[] inputs, CallContext ctx) {
         validate(List.of(inputs).stream().map(INDArray::shape).toList());
-        INDArray query = inputs[0];
-        INDArray value = inputs[1];
-        INDArray key = inputs.length > 2 ? inputs[2] : value;
+        if (inputs[0].rank() != layout.rank()) {
+            throw new IllegalArgumentException("MultiHeadAttention \"" + name() + "\" was built for inputs of rank " + layout.rank()
+                    + ", got query of shape " + Shapes.format(inputs[0].shape()));
+        }
+        long[] queryShape = inputs[0].shape();
+        long[] valueShape = inputs[1].shape();
+        INDArray query = layout.toRank3(inputs[0]);
+        INDArray value = layout.toRank3(inputs[1]);
+        INDArray key = inputs.length > 2 ? layout.toRank3(inputs[2]) : value;
         long b = query.size(0);
         long t = query.size(1);
         long s = value.size(1);
-        INDArray keep = AttentionOps.combine(query.dataType(), b, t, s, ctx.inputMask(0), ctx.inputMask(1),
-                inputs.length > 3 ? inputs[3] : null, useCausalMask);
-        if (inputs.length > 2 && ctx.inputMask(2) != null) {
-            keep = AttentionOps.combine(query.dataType(), b, t, s, null, ctx.inputMask(2), keep, false);
+        DataType dtype = query.dataType();
+        INDArray[] masks = masks(inputs, ctx, b, t, s);
+        INDArray keep = masks == null ? null : masks[0];
+        INDArray q = projections[0].forward(query, ctx);
+        INDArray k = projections[1].forward(key, ctx);
+        INDArray v = projections[2].forward(value, ctx);
+        INDArray scores = ctx.buffer("scores", dtype, b, numHeads, t, s);
+        AttentionOps.matmul(HeadProjection.heads(q, b, numHeads), false, HeadProjection.heads(k, b, numHeads), true, scores,
+                1.0 / Math.sqrt(keyDim));
+        if (keep != null) {
+            AttentionOps.replaceMasked(scores, keep, masks[1]);
         }
-        keep = AttentionOps.perHead(keep, numHeads);
-        double inv = 1.0 / Math.sqrt(keyDim);
-        INDArray qh = projections[0].forward(query).muli(inv);
-        INDArray kh = projections[1].forward(key);
-        INDArray vh = projections[2].forward(value);
-        INDArray scores = AttentionOps.bmm(qh, false, kh, true);
-        AttentionOps.replaceMasked(scores, keep);
-        INDArray p = AttentionOps.softmax(scores);
-        boolean zeroMasked = keep != null && (dropout > 0 || returnAttentionScores);
+        INDArray p = AttentionOps.softmax(scores, ctx.buffer("p", dtype, b, numHeads, t, s));
+        boolean zeroMasked = keep != null && (dropout > 0 || returnAttentionScores || queryShape.length > 3);
         if (zeroMasked) {
-            p.muli(keep);
+            AttentionOps.multiplyKeep(p, keep);
         }
         INDArray weights = p;
         INDArray drop = null;
         if (ctx.training() && dropout > 0) {
             drop = AttentionOps.dropoutMask(p, dropout, seed, ctx);
-            weights = p.mul(drop);
+            weights = ctx.buffer("weights", dtype, b, numHeads, t, s).assign(p).muli(drop);
         }
-        INDArray heads = AttentionOps.bmm(weights, false, vh, false).reshape('c', numHeads, b * t, valueDim);
+        INDArray heads = ctx.buffer("heads", dtype, b * t, (long) numHeads * valueDim);
+        AttentionOps.matmul(weights, false, HeadProjection.heads(v, b, numHeads), false, HeadProjection.heads(heads, b, numHeads), 1.0);
         long outDim = kernels[3].value().size(2);
-        INDArray out = Nd4j.createUninitialized(query.dataType(), b * t, outDim);
-        for (int n = 0; n < numHeads; n++) {
-            Ops.matmul(heads.tensorAlongDimension(n, 1, 2), false, kernels[3].value().tensorAlongDimension(n, 1, 2), false, out, n == 0 ? 0.0 : 1.0);
-        }
+        INDArray out = ctx.buffer("out", dtype, b * t, outDim);
+        Ops.matmul(heads, false, kernels[3].value().reshape('c', (long) numHeads * valueDim, outDim), false, out, 0.0);
         if (biases[3] != null) {
             out.addiRowVector(biases[3].value());
         }
-        ctx.save("state", new INDArray[]{query, value, key, qh, kh, vh, scores, weights, drop, keep, heads});
+        ctx.save("state", new INDArray[]{query, value, key, q, k, v, scores, weights, drop, keep, heads});
         ctx.save("zeroMasked", zeroMasked);
         ctx.save("inputCount", inputs.length);
-        INDArray output = out.reshape(b, t, outDim);
-        return returnAttentionScores ? new INDArray[]{output, p.reshape(numHeads, b, t, s).permute(1, 0, 2, 3).dup('c')} : new INDArray[]{output};
+        ctx.save("inputShapes", new long[][]{queryShape, valueShape, inputs.length > 2 ? inputs[2].shape() : null});
+        INDArray output = layout.fromRank3(out, queryShape, outDim);
+        return returnAttentionScores ? new INDArray[]{output, layout.scoresFromHeads(p, layout.scoresShape(queryShape, valueShape, numHeads))}
+                : new INDArray[]{output};
+    }
+
+    /**
+     * The keep mask {@code (batch' or 1, heads or 1, T, S)} and its {@link AttentionOps#negative}, or null. A causal mask
+     * alone does not depend on the data: it is built once per shape, at full size, and kept in the context.
+     */
+    private INDArray[] masks(INDArray[] inputs, CallContext ctx, long b, long t, long s) {
+        DataType dtype = inputs[0].dataType();
+        long[] queryShape = inputs[0].shape();
+        long[] valueShape = inputs[1].shape();
+        INDArray keyMask = inputs.length > 2 ? ctx.inputMask(2) : null;
+        INDArray explicit = inputs.length > 3 ? inputs[3] : null;
+        if (useCausalMask && ctx.inputMask(0) == null && ctx.inputMask(1) == null && keyMask == null && explicit == null) {
+            String key = "causal " + dtype + java.util.Arrays.toString(queryShape) + java.util.Arrays.toString(valueShape);
+            return ctx.computeIfAbsent(key, () -> {
+                INDArray keep = layout.keep(dtype, queryShape, valueShape, numHeads, null, null, null, null, true);
+                INDArray full = keep.broadcast(b, numHeads, t, s).dup('c');
+                return new INDArray[]{full, AttentionOps.negative(full)};
+            });
+        }
+        INDArray keep = layout.keep(dtype, queryShape, valueShape, numHeads, ctx.inputMask(0), ctx.inputMask(1), keyMask, explicit,
+                useCausalMask);
+        return keep == null ? null : new INDArray[]{keep, AttentionOps.negative(keep)};
     }
 
     @Override
     public INDArray[] backward(INDArray[] outputGradients, CallContext ctx) {
         INDArray[] st = ctx.saved("state");
-        int count = ctx.saved("inputCount");
-        INDArray query = st[0];
-        long b = query.size(0);
-        long t = query.size(1);
-        long outDim = kernels[3].value().size(2);
-        INDArray dOut = outputGradients[0].reshape('c', b * t, outDim);
+        long[][] shapes = ctx.saved("inputShapes");
         INDArray heads = st[10];
-        double beta = kernels[3].gradientBeta();
-        INDArray dHeads = heads.ulike();
-        for (int n = 0; n < numHeads; n++) {
-            INDArray hn = heads.tensorAlongDimension(n, 1, 2);
-            Ops.matmul(hn, true, dOut, false, kernels[3].gradient().tensorAlongDimension(n, 1, 2), beta);
-            Ops.matmul(dOut, false, kernels[3].value().tensorAlongDimension(n, 1, 2), true, dHeads.tensorAlongDimension(n, 1, 2), 0.0);
-        }
+        DataType dtype = heads.dataType();
+        long b = st[0].size(0);
+        long t = st[0].size(1);
+        long s = st[1].size(1);
+        long outDim = kernels[3].value().size(2);
+        INDArray dOut = layout.toRank3(outputGradients[0]).reshape('c', b * t, outDim);
+        INDArray wo = kernels[3].value().reshape('c', heads.size(1), outDim);
+        Ops.matmul(heads, true, dOut, false, kernels[3].gradient().reshape('c', heads.size(1), outDim), kernels[3].gradientBeta());
         if (biases[3] != null) {
-            biases[3].addGradient(dOut.sum(0));
+            AttentionOps.addColumnSums(biases[3], dOut, ctx);
         }
-        dHeads = dHeads.reshape(numHeads * b, t, valueDim);
-        INDArray dWeights = AttentionOps.bmm(dHeads, false, st[5], true);
-        INDArray dvh = AttentionOps.bmm(st[7], true, dHeads, false);
-        INDArray dp = st[8] == null ? dWeights : dWeights.muli(st[8]);
+        INDArray dHeads = ctx.buffer("d_heads", dtype, b * t, heads.size(1));
+        Ops.matmul(dOut, false, wo, true, dHeads, 0.0);
+        INDArray dHeads4 = HeadProjection.heads(dHeads, b, numHeads);
+        INDArray dp = ctx.buffer("d_weights", dtype, b, numHeads, t, s);
+        AttentionOps.matmul(dHeads4, false, HeadProjection.heads(st[5], b, numHeads), true, dp, 1.0);
+        INDArray dv = ctx.buffer("d_v", dtype, b * s, st[5].size(1));
+        AttentionOps.matmul(st[7], true, dHeads4, false, HeadProjection.heads(dv, b, numHeads), 1.0);
+        if (st[8] != null) {
+            dp.muli(st[8]);
+        }
         if (outputGradients.length > 1 && outputGradients[1] != null) {
-            dp.addi(outputGradients[1].permute(1, 0, 2, 3).dup('c').reshape(dp.shape()));
+            dp.addi(outputGradients[1].reshape('c', dp.shape()));
         }
         if ((Boolean) ctx.saved("zeroMasked")) {
-            dp.muli(st[9]);
+            AttentionOps.multiplyKeep(dp, st[9]);
         }
-        INDArray ds = AttentionOps.softmaxBackward(st[6], dp);
+        INDArray ds = AttentionOps.softmaxBackward(st[6], dp, ctx.buffer("d_scores", dtype, b, numHeads, t, s));
         if (st[9] != null) {
-            ds.muli(st[9]);
+            AttentionOps.multiplyKeep(ds, st[9]);
         }
         double inv = 1.0 / Math.sqrt(keyDim);
-        INDArray dqh = AttentionOps.bmm(ds, false, st[4], false).muli(inv);
-        INDArray dkh = AttentionOps.bmm(ds, true, st[3], false);
-        INDArray[] grads = new INDArray[count];
-        grads[0] = projections[0].backward(query, dqh, ctx.needsInputGradient(0));
-        INDArray dk = projections[1].backward(st[2], dkh, count > 2 ? ctx.needsInputGradient(2) : ctx.needsInputGradient(1));
-        grads[1] = projections[2].backward(st[1], dvh, ctx.needsInputGradient(1));
+        INDArray dq = ctx.buffer("d_q", dtype, b * t, st[3].size(1));
+        AttentionOps.matmul(ds, false, HeadProjection.heads(st[4], b, numHeads), false, HeadProjection.heads(dq, b, numHeads), inv);
+        INDArray dk = ctx.buffer("d_k", dtype, b * s, st[4].size(1));
+        AttentionOps.matmul(ds, true, HeadProjection.heads(st[3], b, numHeads), false, HeadProjection.heads(dk, b, numHeads), inv);
+        int count = shapes[2] == null ? 2 : 3;
+        INDArray[] grads = new INDArray[(Integer) ctx.saved("inputCount")];
+        grads[0] = original(projections[0].backward(st[0], dq, ctx.needsInputGradient(0), ctx), shapes[0]);
+        INDArray dKey = projections[1].backward(st[2], dk, count > 2 ? ctx.needsInputGradient(2) : ctx.needsInputGradient(1), ctx);
+        INDArray dValue = projections[2].backward(st[1], dv, ctx.needsInputGradient(1), ctx);
         if (count > 2) {
-            grads[2] = dk;
-        } else if (dk != null) {
-            grads[1].addi(dk);
+            grads[2] = original(dKey, shapes[2]);
+        } else if (dKey != null) {
+            dValue.addi(dKey);
         }
+        grads[1] = original(dValue, shapes[1]);
         return grads;
+    }
+
+    private INDArray original(INDArray rank3, long[] shape) {
+        return rank3 == null ? null : layout.fromRank3(rank3, shape, shape[shape.length - 1]);
     }
 
     @Override
@@ -361,7 +419,8 @@ public class MultiHeadAttention extends Layer {
         config.put("use_bias", useBias);
         config.put("use_gate", false);
         config.put("output_shape", outputShape == null ? null : List.of(outputShape));
-        config.put("attention_axes", attentionAxes == null ? null : List.of(attentionAxes[0]));
+        int[] axes = layout != null ? layout.axes() : attentionAxes;
+        config.put("attention_axes", axes == null ? null : java.util.Arrays.stream(axes).boxed().toList());
         config.put("sliding_window", null);
         config.put("kernel_initializer", kernelInitializer);
         config.put("bias_initializer", biasInitializer);

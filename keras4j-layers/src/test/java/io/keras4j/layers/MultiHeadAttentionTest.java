@@ -26,8 +26,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MultiHeadAttentionTest {
     /** The layer of the goldens: 2 heads, key_dim 3, value_dim 2, output 6, weights from the golden file. */
     private static MultiHeadAttention goldenLayer() {
-        MultiHeadAttention mha = new MultiHeadAttention(2, 3, 2).outputShape(6);
-        mha.callEager(false, get("mq"), get("mv"), get("mk"));
+        return withGoldenWeights(new MultiHeadAttention(2, 3, 2).outputShape(6), get("mq"), get("mv"), get("mk"));
+    }
+
+    /** Builds {@code mha} (2 heads, key_dim 3, value_dim 2, output 6) on the inputs and loads the golden weights. */
+    private static MultiHeadAttention withGoldenWeights(MultiHeadAttention mha, INDArray... inputs) {
+        mha.callEager(false, inputs);
         String[] names = {"query.kernel", "query.bias", "key.kernel", "key.bias", "value.kernel", "value.bias",
                 "attention_output.kernel", "attention_output.bias"};
         for (int i = 0; i < names.length; i++) {
@@ -81,6 +85,23 @@ class MultiHeadAttentionTest {
         assertArrayEquals(expected.reshape(-1).toDoubleVector(), predicted.reshape(-1).toDoubleVector(), 1e-6);
         INDArray unmasked = mha.callEager(false, emb, emb)[0];
         assertTrue(unmasked.sub(predicted).amaxNumber().doubleValue() > 1e-4, "the padding mask changes the output");
+    }
+
+    @Test
+    void causalMaskKeptPerShapeAcrossBatchesOfAModel() {
+        KerasTensor x = Input.of(3, 4);
+        MultiHeadAttention mha = new MultiHeadAttention(2, 2).useCausalMask(true);
+        io.keras4j.models.Model model = new io.keras4j.models.Model(List.of(x), List.of(mha.apply(x, x)));
+        INDArray batch = get("mha_plain").get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 4));
+        INDArray three = Nd4j.concat(0, batch, batch.mul(-0.5)).get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 3));
+        INDArray predicted = model.predict(three, 2);
+        for (int i = 0; i < 3; i++) {
+            INDArray one = three.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(i, i + 1)).dup();
+            INDArray expected = mha.callEager(false, one, one)[0];
+            assertArrayEquals(expected.reshape(-1).toDoubleVector(), predicted.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(i, i + 1))
+                    .reshape(-1).toDoubleVector(), 1e-6, "sample " + i);
+        }
     }
 
     @Test
@@ -174,12 +195,12 @@ class MultiHeadAttentionTest {
     @Test
     void badArgumentsAndShapesAreNamed() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new MultiHeadAttention(0, 2)).getMessage().contains("num_heads"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new MultiHeadAttention(2, 2).attentionAxes(2)).getMessage()
-                .contains("attention_axes"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new MultiHeadAttention(2, 2).attentionAxes(2)
+                .apply(Input.of(3, 4), Input.of(5, 4))).getMessage().contains("attention_axes"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new MultiHeadAttention(2, 2).name("mha_x").apply(Input.of(3, 4), Input.of(5, 4), Input.of(6, 4)));
         assertTrue(e.getMessage().contains("mha_x") && e.getMessage().contains("(None, 6, 4)"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new MultiHeadAttention(2, 2).apply(Input.of(3, 4, 2), Input.of(3, 4, 2)));
+        assertThrows(IllegalArgumentException.class, () -> new MultiHeadAttention(2, 2).apply(Input.of(3, 4, 2), Input.of(3, 2)));
     }
 
     @Test
