@@ -19,7 +19,9 @@ import java.util.function.Supplier;
 /**
  * Forward and backward time per batch of the depthwise, separable, transposed and 3D convolutions, each layer alone
  * (float32, channels_last, training mode, input gradient requested): one warm-up step, then {@code steps} timed steps;
- * prints the median milliseconds of the forward pass, the backward pass and their sum.
+ * prints the median wall milliseconds of the forward pass, the backward pass and their sum, and the median process CPU
+ * milliseconds of a step, which stays meaningful on a machine shared with other jobs (with {@code OMP_NUM_THREADS=1} it
+ * is the single-core time).
  *
  * <p>Cases: DepthwiseConv2D 3x3 "same" and SeparableConv2D 64 filters 3x3 "same" on batch 64 of 32x32x64 inputs
  * (depth_multiplier 1); Conv2DTranspose 64 filters 3x3 strides 2 "same" on batch 64 of 16x16x64 inputs (32x32x64
@@ -55,9 +57,13 @@ public final class ConvFamilyBench {
         CallContext ctx = new CallContext();
         double[] forward = new double[steps];
         double[] backward = new double[steps];
+        double[] cpu = new double[steps];
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         INDArray dy = null;
         for (int step = -1; step < steps; step++) {
             layer.weights().forEach(Variable::resetGradient);
+            long cpuStart = os.getProcessCpuTime();
             long start = System.nanoTime();
             ctx.begin(true, new boolean[]{true});
             INDArray y = layer.call(new INDArray[]{x}, ctx)[0];
@@ -67,15 +73,18 @@ public final class ConvFamilyBench {
             }
             layer.backward(new INDArray[]{dy}, ctx);
             long end = System.nanoTime();
+            long cpuEnd = os.getProcessCpuTime();
             if (step >= 0) {
                 forward[step] = (middle - start) / 1e6;
                 backward[step] = (end - middle) / 1e6;
+                cpu[step] = (cpuEnd - cpuStart) / 1e6;
             }
         }
         double f = median(forward);
         double b = median(backward);
-        System.out.printf("%-48s forward %8.1f ms  backward %8.1f ms  step %8.1f ms (median of %d, OMP_NUM_THREADS=%s)%n",
-                c.label(), f, b, f + b, steps, System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
+        System.out.printf("%-46s forward %7.1f ms  backward %7.1f ms  step %7.1f ms wall, %7.1f ms CPU (median of %d,"
+                + " OMP_NUM_THREADS=%s)%n", c.label(), f, b, f + b, median(cpu), steps,
+                System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
     }
 
     private static double median(double[] values) {
