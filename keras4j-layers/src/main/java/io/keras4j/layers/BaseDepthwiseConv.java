@@ -171,22 +171,13 @@ abstract class BaseDepthwiseConv<T extends BaseDepthwiseConv<T>> extends ConvLay
      */
     private static INDArray nativeBackward(CallContext ctx, String key, INDArray dz, Variable kernel, Variable bias, long[] in,
                                            Im2col.Geometry g, boolean needInput) {
-        INDArray x2 = ctx.saved(key + "_x");
-        INDArray dx2 = ctx.buffer(key + "_dx", dz.dataType(), x2.shape());
-        INDArray dw = ctx.buffer(key + "_dw", dz.dataType(), kernel.gradient().shape());
-        INDArray db = bias == null ? null : ctx.buffer(key + "_db", dz.dataType(), bias.gradient().shape());
-        ConvOps.exec("depthwise_conv2d_bp", new INDArray[]{x2, NativeConv.lift(singleFilter(kernel.value())),
-                bias == null ? null : bias.value(), ConvOps.lift(dz, true)}, new INDArray[]{dx2, NativeConv.lift(singleFilter(dw)), db},
-                NativeConv.args2d(g));
-        kernel.addGradient(dw);
-        if (bias != null) {
-            bias.addGradient(db);
-        }
+        INDArray dx2 = NativeConv.backward(ctx, key, "depthwise_conv2d_bp", NativeConv.args2d(g), ctx.saved(key + "_x"), dz, kernel,
+                bias, k -> NativeConv.lift(singleFilter(k)));
         if (!needInput) {
             return null;
         }
-        long multiplier = dw.size(dw.rank() - 1);
-        long channels = dw.size(dw.rank() - 2);
+        long multiplier = kernel.value().size(kernel.value().rank() - 1);
+        long channels = kernel.value().size(kernel.value().rank() - 2);
         if (multiplier == 1) {
             return dx2.reshape('c', Im2col.shape(dz.size(0), in, channels));
         }

@@ -1,8 +1,11 @@
 package io.keras4j.layers;
 
+import io.keras4j.engine.CallContext;
+import io.keras4j.engine.Variable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Arrays;
+import java.util.function.UnaryOperator;
 
 /**
  * The integer arguments and kernel layouts of ND4J's native convolution ops (libnd4j
@@ -47,5 +50,25 @@ final class NativeConv {
     /** A 1D kernel (k, a, b) as the 2D kernel (1, k, a, b) sharing its buffer; other kernels unchanged. */
     static INDArray lift(INDArray kernel) {
         return kernel.rank() == 3 ? kernel.reshape('c', 1, kernel.size(0), kernel.size(1), kernel.size(2)) : kernel;
+    }
+
+    /**
+     * Runs the backward op {@code op} (depthwise_conv2d_bp, conv3dnew_bp, ...) on the native-shaped input {@code x}, the
+     * kernel, the bias (null for none) and the output gradient {@code dz} (lifted like {@code x}), adds the kernel and bias
+     * gradients to the variables, and returns the input gradient, shaped as {@code x}. {@code layout} views a kernel
+     * (or its gradient buffer) as the op takes it, sharing its buffer.
+     */
+    static INDArray backward(CallContext ctx, String key, String op, int[] args, INDArray x, INDArray dz, Variable kernel,
+                             Variable bias, UnaryOperator<INDArray> layout) {
+        INDArray dx = ctx.buffer(key + "_dx", dz.dataType(), x.shape());
+        INDArray dw = ctx.buffer(key + "_dw", dz.dataType(), kernel.gradient().shape());
+        INDArray db = bias == null ? null : ctx.buffer(key + "_db", dz.dataType(), bias.gradient().shape());
+        ConvOps.exec(op, new INDArray[]{x, layout.apply(kernel.value()), bias == null ? null : bias.value(), ConvOps.lift(dz, true)},
+                new INDArray[]{dx, layout.apply(dw), db}, args);
+        kernel.addGradient(dw);
+        if (bias != null) {
+            bias.addGradient(db);
+        }
+        return dx;
     }
 }

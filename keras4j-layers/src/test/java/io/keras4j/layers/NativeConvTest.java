@@ -42,7 +42,14 @@ class NativeConvTest {
                 Arguments.of("separable2d same multiplier 2", (Supplier<ConvLayer<?>>) () -> new SeparableConv2D(4, 3).padding("same").depthMultiplier(2),
                         new long[]{2, 6, 5, 3}),
                 Arguments.of("separable1d valid channels_first no bias", (Supplier<ConvLayer<?>>) () -> new SeparableConv1D(3, 2)
-                        .dataFormat("channels_first").useBias(false), new long[]{2, 3, 6}));
+                        .dataFormat("channels_first").useBias(false), new long[]{2, 3, 6}),
+                Arguments.of("conv3d same strides", (Supplier<ConvLayer<?>>) () -> new Conv3D(3, 2, 3, 2).strides(2, 1, 2).padding("same")
+                        .activation("tanh"), new long[]{2, 3, 4, 5, 2}),
+                Arguments.of("conv3d valid channels_first no bias", (Supplier<ConvLayer<?>>) () -> new Conv3D(2, 2).dataFormat("channels_first")
+                        .useBias(false), new long[]{2, 2, 3, 4, 3}),
+                Arguments.of("conv3d groups 2 (Im2col)", (Supplier<ConvLayer<?>>) () -> new Conv3D(4, 2).groups(2), new long[]{2, 3, 3, 3, 4}),
+                Arguments.of("conv3d dilated (Im2col)", (Supplier<ConvLayer<?>>) () -> new Conv3D(2, 2).dilationRate(2, 1, 1).padding("same"),
+                        new long[]{2, 4, 3, 3, 2}));
     }
 
     @ParameterizedTest(name = "{0}")
