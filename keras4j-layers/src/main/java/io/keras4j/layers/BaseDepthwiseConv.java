@@ -12,6 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -180,14 +181,14 @@ abstract class BaseDepthwiseConv<T extends BaseDepthwiseConv<T>> extends ConvLay
         }
         long multiplier = kernel.value().size(kernel.value().rank() - 1);
         long channels = kernel.value().size(kernel.value().rank() - 2);
+        long[] dxShape = Im2col.shape(dz.size(0), in, channels);
         if (multiplier == 1) {
-            return dx2.reshape('c', Im2col.shape(dz.size(0), in, channels));
+            return dx2.reshape('c', dxShape);
         }
-        INDArray dx = ctx.buffer(key + "_dx_sum", dz.dataType(), Im2col.shape(dz.size(0), in, channels));
-        long[] copies = Im2col.shape(dz.size(0), in, channels);
-        copies = java.util.Arrays.copyOf(copies, copies.length + 1);
-        copies[copies.length - 1] = multiplier;
-        dx2.reshape('c', copies).sum(dx, copies.length - 1);
+        INDArray dx = ctx.buffer(key + "_dx_sum", dz.dataType(), dxShape);
+        long[] copies = Arrays.copyOf(dxShape, dxShape.length + 1);
+        copies[dxShape.length] = multiplier;
+        dx2.reshape('c', copies).sum(dx, dxShape.length);
         return dx;
     }
 
@@ -203,7 +204,7 @@ abstract class BaseDepthwiseConv<T extends BaseDepthwiseConv<T>> extends ConvLay
             return x;
         }
         long[] shape = x.shape().clone();
-        long[] copies = java.util.Arrays.copyOf(shape, shape.length + 1);
+        long[] copies = Arrays.copyOf(shape, shape.length + 1);
         copies[shape.length] = multiplier;
         INDArray buffer = ctx.buffer(key, x.dataType(), copies);
         INDArrayIndex[] copy = Im2col.all(copies.length);
