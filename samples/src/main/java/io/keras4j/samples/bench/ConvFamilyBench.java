@@ -28,6 +28,12 @@ import java.util.function.Supplier;
  * outputs); Conv3D 16 filters 3x3x3 "same" on batch 8 of 16x16x16x8 inputs.
  *
  * <p>Usage: {@code ConvFamilyBench [steps]} (default 10); {@code OMP_NUM_THREADS} sets the thread count.
+ *
+ * <p>Most of the backward time of the native (oneDNN) depthwise and 3D convolutions is page faults: ND4J's oneDNN glue
+ * allocates its reorder buffers on every call and glibc returns them to the system when they are freed (about 8,000
+ * minor faults per 64x32x32x64 step). With {@code MALLOC_ARENA_MAX=1 MALLOC_MMAP_THRESHOLD_=33554432
+ * MALLOC_TRIM_THRESHOLD_=4294967296} in the environment most of them go away (buffers of 32 MB or more are always
+ * mapped anew).
  */
 public final class ConvFamilyBench {
     private record Case(String label, Supplier<Layer> factory, long... inputShape) {
