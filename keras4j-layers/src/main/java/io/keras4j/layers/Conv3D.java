@@ -23,6 +23,7 @@ import java.util.Map;
  * groups &gt; 1 or dilation on {@link Im2col} GEMMs (see {@link BaseConv}).
  */
 public class Conv3D extends BaseConv<Conv3D> {
+    /** The number of groups, as set on {@link BaseConv} (which keeps its own private), for {@link #nativeConv}. */
     private int groups = 1;
 
     /**

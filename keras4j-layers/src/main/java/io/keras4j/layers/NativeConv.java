@@ -9,8 +9,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The integer arguments and kernel layouts of ND4J's native convolution ops (libnd4j
- * ops/declarable/generic/nn/convo: depthwise_conv2d, deconv2d, conv3dnew and their {@code _bp} variants), which run
- * on oneDNN in the onednn builds. Inputs are channels last (a 1D input lifted to a height of 1 by {@link ConvOps#lift}),
+ * ops/declarable/generic/nn/convo: depthwise_conv2d, conv3dnew and their {@code _bp} variants), which run on oneDNN in
+ * the onednn builds. Inputs are channels last (a 1D input lifted to a height of 1 by {@link ConvOps#lift}),
  * kernels in Keras's layout ({@code wFormat} 0: spatial axes first).
  */
 final class NativeConv {
@@ -20,15 +20,15 @@ final class NativeConv {
     /**
      * Whether the native ops compute a convolution of this geometry as Keras does: 1, 2 or 3 spatial axes, "valid" or
      * "same" padding (ND4J pads {@code floor(total / 2)} before, as TensorFlow), no dilation (the oneDNN build fails on
-     * dilated depthwise convolutions).
+     * dilated depthwise and 3D convolutions: "could not create a descriptor for a dilated convolution").
      */
     static boolean covers(Im2col.Geometry g) {
         return !g.padding().equals("causal") && Arrays.stream(g.d()).allMatch(d -> d == 1);
     }
 
     /**
-     * The integer arguments of depthwise_conv2d, deconv2d and their {@code _bp}: {@code kH, kW, sH, sW, pH, pW, dH, dW,
-     * isSameMode, dataFormat (1: NHWC), wFormat (0)}.
+     * The integer arguments of depthwise_conv2d and depthwise_conv2d_bp: {@code kH, kW, sH, sW, pH, pW, dH, dW,
+     * isSameMode, dataFormat (1: NHWC), wFormat (0: (kH, kW, iC, mC))}.
      */
     static int[] args2d(Im2col.Geometry g) {
         ConvOps.Window w = ConvOps.Window.of(g.k(), g.s(), g.d(), ConvUtils.mode(g.padding()), true);
@@ -38,7 +38,7 @@ final class NativeConv {
 
     /**
      * The integer arguments of conv3dnew and conv3dnew_bp: {@code kD, kH, kW, sD, sH, sW, pD, pH, pW, dD, dH, dW,
-     * paddingMode (1: same), dataFormat (1: NDHWC), wFormat (0)}.
+     * paddingMode (1: same), dataFormat (1: NDHWC), wFormat (0: (kD, kH, kW, iC, oC))}.
      */
     static int[] args3d(Im2col.Geometry g) {
         int[] k = g.k();
