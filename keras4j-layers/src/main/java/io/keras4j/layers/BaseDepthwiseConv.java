@@ -197,7 +197,8 @@ abstract class BaseDepthwiseConv<T extends BaseDepthwiseConv<T>> extends ConvLay
      * spatial..., c * multiplier), channel {@code c * multiplier + m} a copy of channel {@code c}; {@code x} itself for a
      * multiplier of 1. ND4J's oneDNN depthwise_conv2d takes only a depth_multiplier of 1 (its generic one is 10-20x slower
      * than this copy), so a depthwise convolution with multiplier {@code m} runs as one with multiplier 1 on the copies.
-     * One strided assign per copy: ND4J's tile op is ~40x slower.
+     * One strided assign per copy: ND4J's tile op is ~40x slower. Measured at 64 channels and multiplier 2: forward ~10x
+     * faster than the block-diagonal GEMM, backward 1.2-1.5x slower (depthwise_conv2d_bp on twice the channels).
      */
     private static INDArray repeated(CallContext ctx, String key, INDArray x, long multiplier) {
         if (multiplier == 1) {
