@@ -128,7 +128,7 @@ abstract class BaseSeparableConv<T extends BaseSeparableConv<T>> extends ConvLay
 
     @Override
     INDArray convolve(INDArray x, long[] in, long[] out, CallContext ctx) {
-        INDArray depth = BaseDepthwiseConv.depthwise(ctx, "depthwise", x, out, geometry(), depthwiseKernel.value());
+        INDArray depth = BaseDepthwiseConv.depthwise(ctx, "depthwise", x, out, geometry(), depthwiseKernel.value(), null);
         INDArray z = ctx.buffer("z", dtype(), depth.size(0), filters);
         Ops.matmul(depth, false, Im2col.matrix(pointwiseKernel.value(), depth.size(1)), false, z, 0.0);
         ctx.save("depthwise", depth);
@@ -145,7 +145,7 @@ abstract class BaseSeparableConv<T extends BaseSeparableConv<T>> extends ConvLay
         INDArray dDepth = ctx.buffer("d_depthwise", dtype(), depth.shape());
         Ops.matmul(dz2d, false, pointwise, true, dDepth, 0.0);
         long[] depthShape = Im2col.shape(rows / Im2col.product(out), out, depth.size(1));
-        return BaseDepthwiseConv.depthwiseBackward(ctx, "depthwise", dDepth.reshape(depthShape), depthwiseKernel, in, out,
+        return BaseDepthwiseConv.depthwiseBackward(ctx, "depthwise", dDepth.reshape(depthShape), depthwiseKernel, null, in, out,
                 geometry(), needInput);
     }
 
