@@ -1,6 +1,7 @@
 package io.keras4j.layers;
 
 import io.keras4j.backend.Ops;
+import io.keras4j.backend.Threads;
 import io.keras4j.engine.CallContext;
 import io.keras4j.engine.Config;
 import io.keras4j.engine.InputSpec;
@@ -106,7 +107,7 @@ public class BatchNormalization extends AffineNormalization<BatchNormalization> 
             variance = movingVariance.value();
         }
         INDArray y = ctx.buffer("y", x.dataType(), x.shape());
-        Nd4j.exec(op("batchnorm", x, mean, variance, null, a).addOutputs(y).build());
+        Threads.execParallel(op("batchnorm", x, mean, variance, null, a).addOutputs(y).build());
         ctx.save("x", x);
         ctx.save("stats", List.of(mean, variance));
         ctx.save("batchStats", batchStats);
@@ -133,7 +134,7 @@ public class BatchNormalization extends AffineNormalization<BatchNormalization> 
         }
         DynamicCustomOp.DynamicCustomOpsBuilder bp = op("batchnorm_bp", x, stats.get(0), stats.get(1), dy, a)
                 .addOutputs(outputs.toArray(new INDArray[0]));
-        Nd4j.exec(bp.build());
+        Threads.execParallel(bp.build());
         if (gamma != null) {
             gamma.addGradient(dGamma);
         }

@@ -1,9 +1,9 @@
 package io.keras4j.layers;
 
+import io.keras4j.backend.Threads;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.shape.Shape;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The native ND4J pooling ops the pooling layers share, and the geometry they take. A 1D window is lifted
@@ -47,9 +47,12 @@ final class ConvOps {
     private ConvOps() {
     }
 
-    /** Runs the native op {@code name} writing into {@code outputs} (null inputs are skipped). */
+    /**
+     * Runs the native op {@code name} writing into {@code outputs} (null inputs are skipped), with
+     * {@link Threads#convolutionThreads()} OpenMP threads.
+     */
     static void exec(String name, INDArray[] inputs, INDArray[] outputs, int... args) {
-        Nd4j.exec(DynamicCustomOp.builder(name).addInputs(present(inputs)).addOutputs(present(outputs))
+        Threads.execParallel(DynamicCustomOp.builder(name).addInputs(present(inputs)).addOutputs(present(outputs))
                 .addIntegerArguments(args).build());
     }
 
