@@ -35,23 +35,6 @@ public final class ConvnetBench {
         Sequential model = MnistConvnet.model();
         model.compile("adam", "categorical_crossentropy", "accuracy");
         FitOptions options = new FitOptions().batchSize(batchSize).epochs(1).verbose(0).shuffle(false);
-        model.fit(x, y, options);
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        double[] rates = new double[epochs];
-        double[] cpuRates = new double[epochs];
-        for (int e = 0; e < epochs; e++) {
-            long start = System.nanoTime();
-            long cpuStart = os.getProcessCpuTime();
-            model.fit(x, y, options);
-            rates[e] = n / ((System.nanoTime() - start) / 1e9);
-            cpuRates[e] = n / ((os.getProcessCpuTime() - cpuStart) / 1e9);
-            System.out.printf("epoch %d: %.0f samples/s wall, %.0f samples per CPU-second%n", e + 1, rates[e], cpuRates[e]);
-        }
-        java.util.Arrays.sort(rates);
-        java.util.Arrays.sort(cpuRates);
-        System.out.printf("keras4j mnist_convnet training: %.0f samples/s wall, %.0f samples per CPU-second (median of %d epochs of %d"
-                + " samples, OMP_NUM_THREADS=%s)%n", rates[epochs / 2], cpuRates[epochs / 2], epochs, n,
-                System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
+        FitThroughput.measure("mnist_convnet", model, x, y, options, epochs);
     }
 }
