@@ -10,7 +10,6 @@ import io.keras4j.initializers.Initializers;
 import io.keras4j.regularizers.Regularizer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -110,25 +109,17 @@ abstract class BaseConv<T extends BaseConv<T>> extends ConvLayer<T> {
         kernel = addWeight("kernel", kernelShape, kernelInitializer, kernelRegularizer, kernelConstraint, true);
     }
 
+    /** The number of groups the input channels and the filters are split into. */
+    int groups() {
+        return groups;
+    }
+
     /**
      * Whether ND4J's native conv2d/conv2d_bp (oneDNN primitives in the onednn builds) compute this convolution:
-     * 1D (lifted to a height of 1) or 2D, one group, "valid" or "same" padding, no dilation (the oneDNN build fails on
-     * dilated convolutions).
+     * 1D (lifted to a height of 1) or 2D, one group, a geometry {@link NativeConv#covers}.
      */
     private boolean nativeConv() {
-        return rank <= 2 && groups == 1 && !padding.equals("causal") && Arrays.stream(dilationRate).allMatch(d -> d == 1);
-    }
-
-    /** The integer arguments of conv2d/conv2d_bp: window, padding mode, NHWC inputs, Keras's (kH, kW, in, out) kernel. */
-    private int[] nativeArgs() {
-        ConvOps.Window w = ConvOps.Window.of(kernelSize, strides, dilationRate, ConvUtils.mode(padding), true);
-        return new int[]{w.kernel()[0], w.kernel()[1], w.strides()[0], w.strides()[1], 0, 0, w.dilation()[0], w.dilation()[1],
-                w.mode(), 1, 0};
-    }
-
-    /** A 1D kernel (k, in, out) as the 2D kernel (1, k, in, out); a 2D kernel unchanged. */
-    private INDArray lifted(INDArray k) {
-        return rank == 1 ? k.reshape('c', 1, k.size(0), k.size(1), k.size(2)) : k;
+        return rank <= 2 && groups == 1 && NativeConv.covers(geometry());
     }
 
     @Override
@@ -149,7 +140,8 @@ abstract class BaseConv<T extends BaseConv<T>> extends ConvLayer<T> {
             INDArray x2 = ConvOps.lift(x, true);
             long[] zShape = ConvOps.liftShape(Im2col.shape(x.size(0), out, filters), true);
             INDArray b = bias() == null ? null : bias().value();
-            ConvOps.exec("conv2d", new INDArray[]{x2, lifted(kernel.value()), b}, new INDArray[]{z.reshape('c', zShape)}, nativeArgs());
+            ConvOps.exec("conv2d", new INDArray[]{x2, NativeConv.lift(kernel.value()), b}, new INDArray[]{z.reshape('c', zShape)},
+                    NativeConv.args2d(geometry()));
             ctx.save("x", x);
             ctx.save("x2", x2);
             return z;
@@ -165,7 +157,10 @@ abstract class BaseConv<T extends BaseConv<T>> extends ConvLayer<T> {
     @Override
     INDArray convolveBackward(INDArray dz, long[] in, long[] out, boolean needInput, CallContext ctx) {
         if (nativeConv() && needInput) {
-            return nativeBackward(dz, in, ctx);
+            INDArray x2 = ctx.saved("x2");
+            INDArray dx2 = NativeConv.backward(ctx, "conv", "conv2d_bp", NativeConv.args2d(geometry()), x2, dz, kernel, bias(),
+                    NativeConv::lift);
+            return dx2.reshape('c', Im2col.shape(dz.size(0), in, x2.size(3)));
         }
         long rows = dz.length() / filters;
         INDArray cols = nativeConv() ? Im2col.columns(ctx, "cols", ctx.<INDArray>saved("x"), out, geometry()) : ctx.saved("cols");
@@ -180,25 +175,6 @@ abstract class BaseConv<T extends BaseConv<T>> extends ConvLayer<T> {
             Im2col.collapseGroups(dw, kernel.gradient(), groups, kernel.gradientBeta());
         }
         return needInput ? Im2col.inputGradient(ctx, "dx", dz, w, in, out, geometry()) : null;
-    }
-
-    /**
-     * conv2d_bp: accumulates the kernel and bias gradients and returns the channels-last input gradient of shape
-     * (batch, in..., c).
-     */
-    private INDArray nativeBackward(INDArray dz, long[] in, CallContext ctx) {
-        INDArray x2 = ctx.saved("x2");
-        INDArray dx2 = ctx.buffer("dx", dtype(), x2.shape());
-        Variable b = bias();
-        INDArray dw = ctx.buffer("dw", dtype(), kernel.gradient().shape());
-        INDArray db = b == null ? null : ctx.buffer("db", dtype(), b.gradient().shape());
-        ConvOps.exec("conv2d_bp", new INDArray[]{x2, lifted(kernel.value()), b == null ? null : b.value(), ConvOps.lift(dz, true)},
-                new INDArray[]{dx2, lifted(dw), db}, nativeArgs());
-        kernel.addGradient(dw);
-        if (b != null) {
-            b.addGradient(db);
-        }
-        return dx2.reshape('c', Im2col.shape(dz.size(0), in, x2.size(3)));
     }
 
     @Override

@@ -23,9 +23,6 @@ import java.util.Map;
  * groups &gt; 1 or dilation on {@link Im2col} GEMMs (see {@link BaseConv}).
  */
 public class Conv3D extends BaseConv<Conv3D> {
-    /** The number of groups, as set on {@link BaseConv} (which keeps its own private), for {@link #nativeConv}. */
-    private int groups = 1;
-
     /**
      * @param filters    the number of output channels
      * @param kernelSize one int for all 3 spatial axes, or 3 ints
@@ -34,16 +31,9 @@ public class Conv3D extends BaseConv<Conv3D> {
         super(3, filters, kernelSize);
     }
 
-    @Override
-    public Conv3D groups(int groups) {
-        super.groups(groups);
-        this.groups = groups;
-        return this;
-    }
-
     /** Whether conv3dnew computes this layer: one group and a geometry {@link NativeConv#covers}. */
     private boolean nativeConv() {
-        return groups == 1 && NativeConv.covers(geometry());
+        return groups() == 1 && NativeConv.covers(geometry());
     }
 
     @Override
