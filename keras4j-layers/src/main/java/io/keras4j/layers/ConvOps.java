@@ -49,7 +49,7 @@ final class ConvOps {
 
     /**
      * Runs the native op {@code name} writing into {@code outputs} (null inputs are skipped), with
-     * {@link Threads#convolutionThreads()} OpenMP threads.
+     * {@link Threads#intraOpThreads()} OpenMP threads.
      */
     static void exec(String name, INDArray[] inputs, INDArray[] outputs, int... args) {
         Threads.execParallel(DynamicCustomOp.builder(name).addInputs(present(inputs)).addOutputs(present(outputs))

@@ -15,12 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The fused LSTM path (unmasked float32: ND4J's lstmLayer forward, host backward) against the generic step loop,
+ * The fused LSTM path (unmasked float32: per-step GEMMs and host loops) against the generic step loop,
  * which is gradient-checked in float64 elsewhere: an all-ones mask takes the generic path and must give the same
- * outputs, states and gradients.
+ * outputs, states and gradients. A batch of 40 runs as two row blocks on two threads.
  */
 class FusedLstmTest {
-    private static final long BATCH = 3;
     private static final long STEPS = 6;
     private static final long FEATURES = 4;
 
@@ -52,24 +51,32 @@ class FusedLstmTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"false,false,true", "true,false,true", "true,true,true", "false,true,false"})
-    void matchesTheGenericLoop(boolean returnSequences, boolean goBackwards, boolean useBias) {
+    @CsvSource({"3,false,false,true", "3,true,false,true", "3,true,true,true", "3,false,true,false", "40,true,false,true",
+        "40,false,true,true"})
+    void matchesTheGenericLoop(long batch, boolean returnSequences, boolean goBackwards, boolean useBias) {
         LSTM layer = new LSTM(5).returnSequences(returnSequences).returnState(true).goBackwards(goBackwards).useBias(useBias);
         layer.ensureBuilt(List.of(new long[]{-1, STEPS, FEATURES}, new long[]{-1, 5}, new long[]{-1, 5}));
         if (useBias) {
             layer.trainableWeights().get(2).value().assign(Nd4j.rand(DataType.FLOAT, 20).subi(0.5));
         }
-        INDArray x = Nd4j.rand(DataType.FLOAT, BATCH, STEPS, FEATURES).subi(0.5).muli(2);
-        INDArray h0 = Nd4j.rand(DataType.FLOAT, BATCH, 5).subi(0.5);
-        INDArray c0 = Nd4j.rand(DataType.FLOAT, BATCH, 5).subi(0.5);
-        INDArray ones = Nd4j.ones(DataType.FLOAT, BATCH, STEPS);
-        INDArray[] shapes = new INDArray[]{Nd4j.zeros(DataType.FLOAT, returnSequences ? new long[]{BATCH, STEPS, 5} : new long[]{BATCH, 5}),
-            Nd4j.zeros(DataType.FLOAT, BATCH, 5), Nd4j.zeros(DataType.FLOAT, BATCH, 5)};
+        INDArray x = Nd4j.rand(DataType.FLOAT, batch, STEPS, FEATURES).subi(0.5).muli(2);
+        INDArray h0 = Nd4j.rand(DataType.FLOAT, batch, 5).subi(0.5);
+        INDArray c0 = Nd4j.rand(DataType.FLOAT, batch, 5).subi(0.5);
+        INDArray ones = Nd4j.ones(DataType.FLOAT, batch, STEPS);
+        INDArray[] shapes = new INDArray[]{Nd4j.zeros(DataType.FLOAT, returnSequences ? new long[]{batch, STEPS, 5} : new long[]{batch, 5}),
+            Nd4j.zeros(DataType.FLOAT, batch, 5), Nd4j.zeros(DataType.FLOAT, batch, 5)};
         INDArray[] r = new INDArray[shapes.length];
         for (int i = 0; i < r.length; i++) {
             r[i] = Nd4j.rand(DataType.FLOAT, shapes[i].shape()).subi(0.5);
         }
-        Pass fused = run(layer, x, h0, c0, null, r);
+        int threads = io.keras4j.backend.Threads.intraOpThreads();
+        io.keras4j.backend.Threads.setIntraOpThreads(2);
+        Pass fused;
+        try {
+            fused = run(layer, x, h0, c0, null, r);
+        } finally {
+            io.keras4j.backend.Threads.setIntraOpThreads(threads);
+        }
         Pass generic = run(layer, x, h0, c0, ones, r);
         for (int i = 0; i < fused.outputs().length; i++) {
             assertClose("output " + i, generic.outputs()[i], fused.outputs()[i]);
