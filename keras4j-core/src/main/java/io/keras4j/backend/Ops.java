@@ -18,12 +18,14 @@ import static org.bytedeco.openblas.global.openblas.cblas_sgemm;
 /**
  * The fast paths into ND4J that layers share.
  *
- * <p>Small GEMMs ({@code m * n * k} up to {@value #SMALL_GEMM}) call OpenBLAS's {@code cblas_sgemm}/{@code cblas_dgemm}
+ * <p>Small GEMMs ({@code m * n * k} up to {@value #SMALL_GEMM}, inner dimension {@code k} up to {@value #SMALL_GEMM_K})
+ * call OpenBLAS's {@code cblas_sgemm}/{@code cblas_dgemm}
  * (the BLAS ND4J links) directly on the arrays' memory when each matrix is a row-major or column-major strided view:
  * about 1 us per call instead of the ~40 us every ND4J op costs, which dominates the per-step GEMMs of recurrent
  * layers (128x64 @ 64x256: 71 us against 200-400 us through {@code Mmul}). Larger ones, other layouts and dtypes go
  * through {@code Nd4j.exec(new Mmul(...))}, whose oneDNN kernels beat OpenBLAS from ~3e7 multiply-adds on (128x784 @
- * 784x512: 0.6 ms against 1.1 ms), and which is itself 5x faster than {@code INDArray.mmuli}.
+ * 784x512: 0.6 ms against 1.1 ms) and on long inner dimensions (a bias gradient {@code ones(1, 86528) @ dz}: 0.4 ms
+ * against 1.5 ms), and which is itself 5x faster than {@code INDArray.mmuli}.
  */
 public final class Ops {
     private static final MMulTranspose NN = MMulTranspose.builder().transposeA(false).transposeB(false).build();
@@ -33,6 +35,9 @@ public final class Ops {
 
     /** The largest {@code m * n * k} sent straight to CBLAS (measured crossover with Mmul: between 8e6 and 3e7). */
     static final long SMALL_GEMM = 1L << 24;
+
+    /** The longest inner dimension sent straight to CBLAS. */
+    static final long SMALL_GEMM_K = 4096;
 
     private Ops() {
     }
@@ -84,7 +89,7 @@ public final class Ops {
         long n = out.size(1);
         long k = transposeA ? a.size(0) : a.size(1);
         if ((transposeA ? a.size(1) : a.size(0)) != m || (transposeB ? b.size(0) : b.size(1)) != n
-                || (transposeB ? b.size(1) : b.size(0)) != k || (double) m * n * k > SMALL_GEMM) {
+                || (transposeB ? b.size(1) : b.size(0)) != k || (double) m * n * k > SMALL_GEMM || k > SMALL_GEMM_K) {
             return false;
         }
         Layout la = Layout.of(a);
