@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The fused LSTM path (unmasked float32: per-step GEMMs and host loops) against the generic step loop,
  * which is gradient-checked in float64 elsewhere: an all-ones mask takes the generic path and must give the same
- * outputs, states and gradients. A batch of 40 runs as two row blocks on two threads.
+ * outputs, states and gradients. A batch of 40 runs as two row blocks on two threads (with 512 units their per-step
+ * GEMMs go through ND4J's Mmul, concurrently).
  */
 class FusedLstmTest {
     private static final long STEPS = 6;
@@ -51,20 +52,20 @@ class FusedLstmTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"3,false,false,true", "3,true,false,true", "3,true,true,true", "3,false,true,false", "40,true,false,true",
-        "40,false,true,true"})
-    void matchesTheGenericLoop(long batch, boolean returnSequences, boolean goBackwards, boolean useBias) {
-        LSTM layer = new LSTM(5).returnSequences(returnSequences).returnState(true).goBackwards(goBackwards).useBias(useBias);
-        layer.ensureBuilt(List.of(new long[]{-1, STEPS, FEATURES}, new long[]{-1, 5}, new long[]{-1, 5}));
+    @CsvSource({"3,5,false,false,true", "3,5,true,false,true", "3,5,true,true,true", "3,5,false,true,false", "40,5,true,false,true",
+        "40,5,false,true,true", "40,512,true,false,true"})
+    void matchesTheGenericLoop(long batch, int units, boolean returnSequences, boolean goBackwards, boolean useBias) {
+        LSTM layer = new LSTM(units).returnSequences(returnSequences).returnState(true).goBackwards(goBackwards).useBias(useBias);
+        layer.ensureBuilt(List.of(new long[]{-1, STEPS, FEATURES}, new long[]{-1, units}, new long[]{-1, units}));
         if (useBias) {
-            layer.trainableWeights().get(2).value().assign(Nd4j.rand(DataType.FLOAT, 20).subi(0.5));
+            layer.trainableWeights().get(2).value().assign(Nd4j.rand(DataType.FLOAT, 4 * units).subi(0.5));
         }
         INDArray x = Nd4j.rand(DataType.FLOAT, batch, STEPS, FEATURES).subi(0.5).muli(2);
-        INDArray h0 = Nd4j.rand(DataType.FLOAT, batch, 5).subi(0.5);
-        INDArray c0 = Nd4j.rand(DataType.FLOAT, batch, 5).subi(0.5);
+        INDArray h0 = Nd4j.rand(DataType.FLOAT, batch, units).subi(0.5);
+        INDArray c0 = Nd4j.rand(DataType.FLOAT, batch, units).subi(0.5);
         INDArray ones = Nd4j.ones(DataType.FLOAT, batch, STEPS);
-        INDArray[] shapes = new INDArray[]{Nd4j.zeros(DataType.FLOAT, returnSequences ? new long[]{batch, STEPS, 5} : new long[]{batch, 5}),
-            Nd4j.zeros(DataType.FLOAT, batch, 5), Nd4j.zeros(DataType.FLOAT, batch, 5)};
+        INDArray[] shapes = new INDArray[]{Nd4j.zeros(DataType.FLOAT, returnSequences ? new long[]{batch, STEPS, units} : new long[]{batch, units}),
+            Nd4j.zeros(DataType.FLOAT, batch, units), Nd4j.zeros(DataType.FLOAT, batch, units)};
         INDArray[] r = new INDArray[shapes.length];
         for (int i = 0; i < r.length; i++) {
             r[i] = Nd4j.rand(DataType.FLOAT, shapes[i].shape()).subi(0.5);
