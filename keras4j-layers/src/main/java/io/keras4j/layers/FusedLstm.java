@@ -9,8 +9,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import java.nio.FloatBuffer;
 
 /**
- * The fast path of an {@link LSTMCell} with Keras's default activations (sigmoid gates, tanh cell) on an unmasked
- * float32 sequence. Each step is one GEMM ({@code z += h_prev @ recurrent_kernel} forward,
+ * The fast path of an {@link LSTMCell} with Keras's default activations (sigmoid gates, tanh cell) on a float32
+ * sequence (masked or not). Each step is one GEMM ({@code z += h_prev @ recurrent_kernel} forward,
  * {@code dh_prev = dz @ recurrent_kernel^T} backward) and one pass of plain Java over heap copies of the gates and
  * cell states, with {@link HostMath}'s vectorized tanh/sigmoid; the generic {@link RecurrentLoop} issues about
  * twenty small ND4J ops per step instead, each paying ND4J's fixed per-op cost. The rows of a batch never interact,
@@ -21,7 +21,9 @@ import java.nio.FloatBuffer;
  * states of rows {@code 0..steps}, {@code s1} the cell states (rows 0 and {@code steps}), {@code dz} the gate
  * gradients read by {@link BaseRNNCell#finishBackward}. Heap arrays, laid out as the sequences: {@code gates} (the
  * i, f, o activations, and {@code sigmoid(2 z_c)} in place of {@code tanh(z_c) = 2 sigmoid(2 z_c) - 1}, so one
- * in-place sigmoid covers all four gates), {@code cells} (rows {@code 0..steps}) and {@code tanhCells}.
+ * in-place sigmoid covers all four gates), {@code cells} (rows {@code 0..steps}, the states carried on) and
+ * {@code tanhCells} (of each step's new cell state). With a mask, a masked step keeps the previous states and outputs
+ * the previous output (zeros with {@code zero_output_for_mask}), as {@link RecurrentLoop} does.
  */
 final class FusedLstm {
     /** The fewest batch rows worth a thread of their own. */
@@ -31,30 +33,52 @@ final class FusedLstm {
     }
 
     /** Whether the fast path computes this call: the generic loop handles everything else. */
-    static boolean applies(BaseRNNCell<?> cell, DataType dtype, boolean masked, boolean recurrentDropout) {
-        return cell instanceof LSTMCell lstm && lstm.defaultActivations() && dtype == DataType.FLOAT && !masked && !recurrentDropout;
+    static boolean applies(BaseRNNCell<?> cell, DataType dtype, boolean recurrentDropout) {
+        return cell instanceof LSTMCell lstm && lstm.defaultActivations() && dtype == DataType.FLOAT && !recurrentDropout;
+    }
+
+    /**
+     * The step-major mask {@code keep[s * batch + r]} (1 keeps step s of row r) and {@code zero_output_for_mask}; or
+     * {@link #NONE}.
+     */
+    record Mask(float[] keep, boolean zeroOutput) {
+        static final Mask NONE = new Mask(null, false);
+
+        /** The mask in sequence {@code m} of {@code b} (step-major {@code (steps, batch, 1)}). */
+        static Mask of(StepBuffers b, boolean zeroOutput) {
+            float[] keep = b.host("mask", b.steps * (int) b.batch);
+            host(b.sequence("m", 1)).get(keep);
+            return new Mask(keep, zeroOutput);
+        }
+
+        boolean keeps(int s, int batch, int r) {
+            return keep == null || keep[s * batch + r] != 0;
+        }
     }
 
     /** The heap arrays a call shares between its row blocks. */
-    private record Host(float[] gates, float[] cells, float[] tanhCells, float[] rows, float[] dh, float[] dc) {
+    private record Host(float[] gates, float[] cells, float[] tanhCells, float[] rows, float[] dh, float[] dc, float[] carried) {
         static Host of(StepBuffers b, int units) {
             int n = (int) b.batch * units;
             return new Host(b.host("gates", b.steps * n * 4), b.host("cells", (b.steps + 1) * n), b.host("tanhCells", b.steps * n),
-                    b.host("rows", n * 4), b.host("dh", n), b.host("dc", n));
+                    b.host("rows", n * 4), b.host("dh", n), b.host("dc", n), b.host("carried", 2 * n));
         }
     }
 
     /**
      * Runs the whole sequence from the states in row 0 of {@code s0}/{@code s1} (the input projection already in
-     * {@code z}); writes the hidden states of every step into rows {@code 1..steps} of {@code s0} and the last cell
-     * state into row {@code steps} of {@code s1}.
+     * {@code z}); writes the hidden states of every step into rows {@code 1..steps} of {@code s0}, the last cell
+     * state into row {@code steps} of {@code s1} and, with a mask, the outputs of every step into sequence {@code o}.
      */
-    static void forward(LSTMCell cell, StepBuffers b) {
+    static void forward(LSTMCell cell, StepBuffers b, Mask mask) {
         Host host = Host.of(b, cell.units);
-        Threads.parallelRows((int) b.batch, MIN_ROWS_PER_THREAD, (from, to) -> forwardRows(cell, b, host, from, to));
+        if (mask.keep() != null) {
+            b.steps("o", cell.units);
+        }
+        Threads.parallelRows((int) b.batch, MIN_ROWS_PER_THREAD, (from, to) -> forwardRows(cell, b, host, mask, from, to));
     }
 
-    private static void forwardRows(LSTMCell cell, StepBuffers b, Host host, int from, int to) {
+    private static void forwardRows(LSTMCell cell, StepBuffers b, Host host, Mask mask, int from, int to) {
         int steps = b.steps;
         int batch = (int) b.batch;
         int u = cell.units;
@@ -65,10 +89,16 @@ final class FusedLstm {
         float[] cells = host.cells();
         float[] tanhCells = host.tanhCells();
         float[] hidden = host.rows();
+        float[] state = host.carried();
         INDArray[] z = b.rowBlocks("z", steps, w, from, to);
         INDArray[] h = b.rowBlocks("s0", steps + 1, u, from, to);
         INDArray[] c = b.rowBlocks("s1", steps + 1, u, from, to);
+        INDArray[] o = mask.keep() == null ? null : b.rowBlocks("o", steps, u, from, to);
         host(c[0]).get(cells, from * u, rows * u);
+        if (o != null) {
+            host(h[0]).get(state, from * u, rows * u);
+            java.util.Arrays.fill(state, n + from * u, n + to * u, 0f);
+        }
         for (int s = 0; s < steps; s++) {
             Ops.matmul(h[s], false, cell.recurrentKernel.value(), false, z[s], 1.0);
             int g0 = (s * batch + from) * w;
@@ -98,70 +128,124 @@ final class FusedLstm {
                     hidden[row + j] = gates[gate + j] * tanhCells[c0 + r * u + j];
                 }
             }
+            if (o != null) {
+                carryMaskedRows(s, batch, u, from, to, mask, cells, hidden, state);
+                host(o[s]).put(state, n + from * u, rows * u);
+            }
             host(h[s + 1]).put(hidden, from * u, rows * u);
         }
         host(c[steps]).put(cells, steps * n + from * u, rows * u);
     }
 
     /**
-     * Back through time: given the output gradients {@code dOut} of every step (step-major, or null) and the
-     * gradients of the final states in {@code dState} (overwritten with those of the initial states), writes the
-     * gate gradients {@code dz} of every step.
+     * Applies the mask to step {@code s}'s new states: a masked row keeps its previous cell state ({@code cells}) and
+     * hidden state ({@code state[0, n)}), a kept row's hidden state is updated; the step's output
+     * ({@code state[n, 2n)}) becomes the new hidden state, or for a masked row the previous output (zeros with
+     * {@code zero_output_for_mask}). {@code hidden} ends holding the hidden states carried on.
      */
-    static void backward(LSTMCell cell, StepBuffers b, INDArray dOut, INDArray[] dState) {
+    private static void carryMaskedRows(int s, int batch, int u, int from, int to, Mask mask, float[] cells, float[] hidden,
+                                        float[] state) {
+        int n = batch * u;
+        for (int r = from; r < to; r++) {
+            int row = r * u;
+            if (mask.keeps(s, batch, r)) {
+                System.arraycopy(hidden, row, state, row, u);
+                System.arraycopy(hidden, row, state, n + row, u);
+            } else {
+                System.arraycopy(cells, s * n + row, cells, (s + 1) * n + row, u);
+                System.arraycopy(state, row, hidden, row, u);
+                if (mask.zeroOutput()) {
+                    java.util.Arrays.fill(state, n + row, n + row + u, 0f);
+                }
+            }
+        }
+    }
+
+    /**
+     * Back through time: given the output gradients {@code dOut} of every step (step-major, or null), with a mask the
+     * gradient {@code dLast} of the last step's output (else already in {@code dState[0]}), and the gradients of the
+     * final states in {@code dState} (overwritten with those of the initial states), writes the gate gradients
+     * {@code dz} of every step.
+     */
+    static void backward(LSTMCell cell, StepBuffers b, INDArray dOut, INDArray dLast, INDArray[] dState, Mask mask) {
         Host host = Host.of(b, cell.units);
         b.scratch("fused_dh", cell.units);
         b.steps("dz", 4L * cell.units);
-        Threads.parallelRows((int) b.batch, MIN_ROWS_PER_THREAD, (from, to) -> backwardRows(cell, b, host, dOut, dState, from, to));
+        Threads.parallelRows((int) b.batch, MIN_ROWS_PER_THREAD,
+                (from, to) -> backwardRows(cell, b, host, dOut, dLast, dState, mask, from, to));
     }
 
-    private static void backwardRows(LSTMCell cell, StepBuffers b, Host host, INDArray dOut, INDArray[] dState, int from, int to) {
+    private static void backwardRows(LSTMCell cell, StepBuffers b, Host host, INDArray dOut, INDArray dLast, INDArray[] dState,
+                                     Mask mask, int from, int to) {
         int steps = b.steps;
         int batch = (int) b.batch;
         int u = cell.units;
         int w = 4 * u;
         int n = batch * u;
         int rows = to - from;
+        boolean masked = mask.keep() != null;
         float[] gates = host.gates();
         float[] cells = host.cells();
         float[] tanhCells = host.tanhCells();
         float[] dzRows = host.rows();
         float[] dh = host.dh();
         float[] dc = host.dc();
+        float[] carry = host.carried();
         INDArray[] dz = b.rowBlocks("dz", steps, w, from, to);
         INDArray dhRecurrent = b.scratchRows("fused_dh", u, from, to);
         FloatBuffer dOutHost = dOut == null ? null : host(dOut);
         host(dState[0]).get(from * u, dh, from * u, rows * u);
         host(dState[1]).get(from * u, dc, from * u, rows * u);
+        java.util.Arrays.fill(carry, from * u, to * u, 0f);
+        if (dLast != null) {
+            host(dLast).get(from * u, carry, from * u, rows * u);
+        }
+        float[] outputGradient = masked ? carry : dh;
         for (int s = steps - 1; s >= 0; s--) {
             if (dOutHost != null) {
                 for (int k = from * u; k < to * u; k++) {
-                    dh[k] += dOutHost.get(s * n + k);
+                    outputGradient[k] += dOutHost.get(s * n + k);
                 }
             }
             int g0 = s * batch * w;
             int c0 = s * n;
             for (int r = from; r < to; r++) {
-                int gate = g0 + r * w;
                 int out = r * w;
+                if (!mask.keeps(s, batch, r)) {
+                    java.util.Arrays.fill(dzRows, out, out + w, 0f);
+                    if (mask.zeroOutput()) {
+                        java.util.Arrays.fill(carry, r * u, r * u + u, 0f);
+                    }
+                    continue;
+                }
+                int gate = g0 + r * w;
                 for (int j = 0; j < u; j++) {
                     int k = r * u + j;
+                    float dhk = masked ? dh[k] + carry[k] : dh[k];
                     float i = gates[gate + j];
                     float f = gates[gate + u + j];
                     float g = 2 * gates[gate + 2 * u + j] - 1;
                     float o = gates[gate + 3 * u + j];
                     float t = tanhCells[c0 + k];
-                    float dcTotal = dc[k] + dh[k] * o * (1 - t * t);
+                    float dcTotal = dc[k] + dhk * o * (1 - t * t);
                     dzRows[out + j] = dcTotal * g * i * (1 - i);
                     dzRows[out + u + j] = dcTotal * cells[c0 + k] * f * (1 - f);
                     dzRows[out + 2 * u + j] = dcTotal * i * (1 - g * g);
-                    dzRows[out + 3 * u + j] = dh[k] * t * o * (1 - o);
+                    dzRows[out + 3 * u + j] = dhk * t * o * (1 - o);
                     dc[k] = dcTotal * f;
+                }
+                if (masked) {
+                    java.util.Arrays.fill(carry, r * u, r * u + u, 0f);
                 }
             }
             host(dz[s]).put(dzRows, from * w, rows * w);
             Ops.matmul(dz[s], false, cell.recurrentKernel.value(), true, dhRecurrent, 0.0);
-            host(dhRecurrent).get(dh, from * u, rows * u);
+            FloatBuffer recurrent = host(dhRecurrent);
+            for (int r = from; r < to; r++) {
+                if (mask.keeps(s, batch, r)) {
+                    recurrent.get((r - from) * u, dh, r * u, u);
+                }
+            }
         }
         host(dState[0]).put(from * u, dh, from * u, rows * u);
         host(dState[1]).put(from * u, dc, from * u, rows * u);

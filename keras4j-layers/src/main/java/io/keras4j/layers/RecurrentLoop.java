@@ -62,7 +62,7 @@ final class RecurrentLoop {
         INDArray xs = b.sequence("x", features);
         RnnMath.toStepMajor(x.dataType() == dtype ? x : x.castTo(dtype), xs, goBackwards);
         drawDropoutMasks(cell, ctx, b, features, sizes[0]);
-        run.fused = FusedLstm.applies(cell, dtype, run.masked, b.recurrentMasks != null);
+        run.fused = FusedLstm.applies(cell, dtype, b.recurrentMasks != null);
         cell.project(b, xs.reshape((long) steps * batch, features));
 
         INDArray[][] states = new INDArray[sizes.length][];
@@ -92,7 +92,7 @@ final class RecurrentLoop {
         INDArray[] prev = new INDArray[sizes.length];
         INDArray[] next = new INDArray[sizes.length];
         if (run.fused) {
-            FusedLstm.forward((LSTMCell) cell, b);
+            FusedLstm.forward((LSTMCell) cell, b, run.masked ? FusedLstm.Mask.of(b, zeroOutputForMask) : FusedLstm.Mask.NONE);
         } else {
             for (int s = 0; s < steps; s++) {
                 for (int k = 0; k < sizes.length; k++) {
@@ -199,10 +199,16 @@ final class RecurrentLoop {
         INDArray[] prev = new INDArray[n];
         INDArray[] next = new INDArray[n];
         if (run.fused) {
+            INDArray dLast = null;
             if (!run.returnSequences && grads[0] != null) {
-                Ops.axpy(1.0, grads[0], dState[0]);
+                if (run.masked) {
+                    dLast = grads[0].dup('c');
+                } else {
+                    Ops.axpy(1.0, grads[0], dState[0]);
+                }
             }
-            FusedLstm.backward((LSTMCell) cell, b, dOut == null ? null : b.sequence("do", sizes[0]), dState);
+            FusedLstm.Mask fusedMask = run.masked ? FusedLstm.Mask.of(b, run.zeroOutputForMask) : FusedLstm.Mask.NONE;
+            FusedLstm.backward((LSTMCell) cell, b, dOut == null ? null : b.sequence("do", sizes[0]), dLast, dState, fusedMask);
         } else {
             cell.beginBackward(b);
             for (int s = steps - 1; s >= 0; s--) {
