@@ -2,7 +2,6 @@ package io.keras4j.layers;
 
 import io.keras4j.backend.HostMath;
 import io.keras4j.backend.Ops;
-import io.keras4j.backend.Threads;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -13,8 +12,8 @@ import java.nio.FloatBuffer;
  * sequence (masked or not). Each step is one GEMM ({@code z += h_prev @ recurrent_kernel} forward,
  * {@code dh_prev = dz @ recurrent_kernel^T} backward) and one pass of plain Java over heap copies of the gates and
  * cell states, with {@link HostMath}'s vectorized tanh/sigmoid; the generic {@link RecurrentLoop} issues about
- * twenty small ND4J ops per step instead, each paying ND4J's fixed per-op cost. The rows of a batch never interact,
- * so blocks of rows run the whole sequence on separate threads ({@link Threads#parallelRows}).
+ * twenty small ND4J ops per step instead, each paying ND4J's fixed per-op cost. (Splitting the batch rows across
+ * threads, which never interact, measured no faster on two cores: the per-step GEMMs dominate.)
  *
  * <p>ND4J buffers ({@link StepBuffers}, step-major {@code (steps, batch, width)}): {@code x} the inputs, {@code z}
  * the gate pre-activations (projected input, then the recurrent term added step by step), {@code s0} the hidden
@@ -26,9 +25,6 @@ import java.nio.FloatBuffer;
  * the previous output (zeros with {@code zero_output_for_mask}), as {@link RecurrentLoop} does.
  */
 final class FusedLstm {
-    /** The fewest batch rows worth a thread of their own. */
-    private static final int MIN_ROWS_PER_THREAD = 16;
-
     private FusedLstm() {
     }
 
@@ -56,12 +52,12 @@ final class FusedLstm {
         }
     }
 
-    /** The heap arrays a call shares between its row blocks. */
-    private record Host(float[] gates, float[] cells, float[] tanhCells, float[] rows, float[] dh, float[] dc, float[] carried) {
+    /** The heap arrays of a call. */
+    private record Host(float[] gates, float[] cells, float[] tanhCells, float[] work, float[] dh, float[] dc, float[] carried) {
         static Host of(StepBuffers b, int units) {
             int n = (int) b.batch * units;
             return new Host(b.host("gates", b.steps * n * 4), b.host("cells", (b.steps + 1) * n), b.host("tanhCells", b.steps * n),
-                    b.host("rows", n * 4), b.host("dh", n), b.host("dc", n), b.host("carried", 2 * n));
+                    b.host("work", n * 4), b.host("dh", n), b.host("dc", n), b.host("carried", 2 * n));
         }
     }
 
@@ -72,46 +68,38 @@ final class FusedLstm {
      */
     static void forward(LSTMCell cell, StepBuffers b, Mask mask) {
         Host host = Host.of(b, cell.units);
-        if (mask.keep() != null) {
-            b.steps("o", cell.units);
-        }
-        Threads.parallelRows((int) b.batch, MIN_ROWS_PER_THREAD, (from, to) -> forwardRows(cell, b, host, mask, from, to));
-    }
-
-    private static void forwardRows(LSTMCell cell, StepBuffers b, Host host, Mask mask, int from, int to) {
         int steps = b.steps;
         int batch = (int) b.batch;
         int u = cell.units;
         int w = 4 * u;
         int n = batch * u;
-        int rows = to - from;
         float[] gates = host.gates();
         float[] cells = host.cells();
         float[] tanhCells = host.tanhCells();
-        float[] hidden = host.rows();
+        float[] hidden = host.work();
         float[] state = host.carried();
-        INDArray[] z = b.rowBlocks("z", steps, w, from, to);
-        INDArray[] h = b.rowBlocks("s0", steps + 1, u, from, to);
-        INDArray[] c = b.rowBlocks("s1", steps + 1, u, from, to);
-        INDArray[] o = mask.keep() == null ? null : b.rowBlocks("o", steps, u, from, to);
-        host(c[0]).get(cells, from * u, rows * u);
+        INDArray[] z = b.steps("z", w);
+        INDArray[] h = b.rows("s0", steps + 1, u);
+        INDArray[] c = b.rows("s1", steps + 1, u);
+        INDArray[] o = mask.keep() == null ? null : b.steps("o", u);
+        host(c[0]).get(cells, 0, n);
         if (o != null) {
-            host(h[0]).get(state, from * u, rows * u);
-            java.util.Arrays.fill(state, n + from * u, n + to * u, 0f);
+            host(h[0]).get(state, 0, n);
+            java.util.Arrays.fill(state, n, 2 * n, 0f);
         }
         for (int s = 0; s < steps; s++) {
             Ops.matmul(h[s], false, cell.recurrentKernel.value(), false, z[s], 1.0);
-            int g0 = (s * batch + from) * w;
-            host(z[s]).get(gates, g0, rows * w);
-            for (int r = 0; r < rows; r++) {
+            int g0 = s * batch * w;
+            host(z[s]).get(gates, g0, batch * w);
+            for (int r = 0; r < batch; r++) {
                 int cand = g0 + r * w + 2 * u;
                 for (int j = cand; j < cand + u; j++) {
                     gates[j] *= 2;
                 }
             }
-            HostMath.sigmoidInPlace(gates, g0, g0 + rows * w);
-            int c0 = s * n + from * u;
-            for (int r = 0; r < rows; r++) {
+            HostMath.sigmoidInPlace(gates, g0, g0 + batch * w);
+            int c0 = s * n;
+            for (int r = 0; r < batch; r++) {
                 int gate = g0 + r * w;
                 int row = c0 + r * u;
                 for (int j = 0; j < u; j++) {
@@ -119,22 +107,22 @@ final class FusedLstm {
                     cells[row + n + j] = gates[gate + u + j] * cells[row + j] + gates[gate + j] * g;
                 }
             }
-            System.arraycopy(cells, c0 + n, tanhCells, c0, rows * u);
-            HostMath.tanhInPlace(tanhCells, c0, c0 + rows * u);
-            for (int r = 0; r < rows; r++) {
+            System.arraycopy(cells, c0 + n, tanhCells, c0, n);
+            HostMath.tanhInPlace(tanhCells, c0, c0 + n);
+            for (int r = 0; r < batch; r++) {
                 int gate = g0 + r * w + 3 * u;
-                int row = (from + r) * u;
+                int row = r * u;
                 for (int j = 0; j < u; j++) {
                     hidden[row + j] = gates[gate + j] * tanhCells[c0 + r * u + j];
                 }
             }
             if (o != null) {
-                carryMaskedRows(s, batch, u, from, to, mask, cells, hidden, state);
-                host(o[s]).put(state, n + from * u, rows * u);
+                carryMaskedRows(s, batch, u, mask, cells, hidden, state);
+                host(o[s]).put(state, n, n);
             }
-            host(h[s + 1]).put(hidden, from * u, rows * u);
+            host(h[s + 1]).put(hidden, 0, n);
         }
-        host(c[steps]).put(cells, steps * n + from * u, rows * u);
+        host(c[steps]).put(cells, steps * n, n);
     }
 
     /**
@@ -143,10 +131,9 @@ final class FusedLstm {
      * ({@code state[n, 2n)}) becomes the new hidden state, or for a masked row the previous output (zeros with
      * {@code zero_output_for_mask}). {@code hidden} ends holding the hidden states carried on.
      */
-    private static void carryMaskedRows(int s, int batch, int u, int from, int to, Mask mask, float[] cells, float[] hidden,
-                                        float[] state) {
+    private static void carryMaskedRows(int s, int batch, int u, Mask mask, float[] cells, float[] hidden, float[] state) {
         int n = batch * u;
-        for (int r = from; r < to; r++) {
+        for (int r = 0; r < batch; r++) {
             int row = r * u;
             if (mask.keeps(s, batch, r)) {
                 System.arraycopy(hidden, row, state, row, u);
@@ -169,47 +156,38 @@ final class FusedLstm {
      */
     static void backward(LSTMCell cell, StepBuffers b, INDArray dOut, INDArray dLast, INDArray[] dState, Mask mask) {
         Host host = Host.of(b, cell.units);
-        b.scratch("fused_dh", cell.units);
-        b.steps("dz", 4L * cell.units);
-        Threads.parallelRows((int) b.batch, MIN_ROWS_PER_THREAD,
-                (from, to) -> backwardRows(cell, b, host, dOut, dLast, dState, mask, from, to));
-    }
-
-    private static void backwardRows(LSTMCell cell, StepBuffers b, Host host, INDArray dOut, INDArray dLast, INDArray[] dState,
-                                     Mask mask, int from, int to) {
         int steps = b.steps;
         int batch = (int) b.batch;
         int u = cell.units;
         int w = 4 * u;
         int n = batch * u;
-        int rows = to - from;
         boolean masked = mask.keep() != null;
         float[] gates = host.gates();
         float[] cells = host.cells();
         float[] tanhCells = host.tanhCells();
-        float[] dzRows = host.rows();
+        float[] dzRows = host.work();
         float[] dh = host.dh();
         float[] dc = host.dc();
         float[] carry = host.carried();
-        INDArray[] dz = b.rowBlocks("dz", steps, w, from, to);
-        INDArray dhRecurrent = b.scratchRows("fused_dh", u, from, to);
+        INDArray[] dz = b.steps("dz", w);
+        INDArray dhRecurrent = b.scratch("fused_dh", u);
         FloatBuffer dOutHost = dOut == null ? null : host(dOut);
-        host(dState[0]).get(from * u, dh, from * u, rows * u);
-        host(dState[1]).get(from * u, dc, from * u, rows * u);
-        java.util.Arrays.fill(carry, from * u, to * u, 0f);
+        host(dState[0]).get(dh, 0, n);
+        host(dState[1]).get(dc, 0, n);
+        java.util.Arrays.fill(carry, 0, n, 0f);
         if (dLast != null) {
-            host(dLast).get(from * u, carry, from * u, rows * u);
+            host(dLast).get(carry, 0, n);
         }
         float[] outputGradient = masked ? carry : dh;
         for (int s = steps - 1; s >= 0; s--) {
             if (dOutHost != null) {
-                for (int k = from * u; k < to * u; k++) {
+                for (int k = 0; k < n; k++) {
                     outputGradient[k] += dOutHost.get(s * n + k);
                 }
             }
             int g0 = s * batch * w;
             int c0 = s * n;
-            for (int r = from; r < to; r++) {
+            for (int r = 0; r < batch; r++) {
                 int out = r * w;
                 if (!mask.keeps(s, batch, r)) {
                     java.util.Arrays.fill(dzRows, out, out + w, 0f);
@@ -238,17 +216,17 @@ final class FusedLstm {
                     java.util.Arrays.fill(carry, r * u, r * u + u, 0f);
                 }
             }
-            host(dz[s]).put(dzRows, from * w, rows * w);
+            host(dz[s]).put(dzRows, 0, batch * w);
             Ops.matmul(dz[s], false, cell.recurrentKernel.value(), true, dhRecurrent, 0.0);
             FloatBuffer recurrent = host(dhRecurrent);
-            for (int r = from; r < to; r++) {
+            for (int r = 0; r < batch; r++) {
                 if (mask.keeps(s, batch, r)) {
-                    recurrent.get((r - from) * u, dh, r * u, u);
+                    recurrent.get(r * u, dh, r * u, u);
                 }
             }
         }
-        host(dState[0]).put(from * u, dh, from * u, rows * u);
-        host(dState[1]).put(from * u, dc, from * u, rows * u);
+        host(dState[0]).put(dh, 0, n);
+        host(dState[1]).put(dc, 0, n);
     }
 
     /** The float memory of an array (or a view's elements), positioned at its first element. */

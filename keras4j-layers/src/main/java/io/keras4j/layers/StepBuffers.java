@@ -93,35 +93,6 @@ final class StepBuffers {
         return sequences.computeIfAbsent("ones", k -> Nd4j.ones(dtype, 1, (long) steps * batch));
     }
 
-    /**
-     * The {@code (to - from, width)} views of batch rows {@code [from, to)} of every row of {@code sequence(key, rows,
-     * width)}, created once; safe to call from the threads of {@link io.keras4j.backend.Threads#parallelRows}.
-     */
-    synchronized INDArray[] rowBlocks(String key, int rows, long width, int from, int to) {
-        String name = key + "{" + from + ":" + to + "}";
-        INDArray[] out = views.get(name);
-        if (out == null) {
-            INDArray seq = sequence(key, rows, width);
-            out = new INDArray[rows];
-            for (int t = 0; t < rows; t++) {
-                out[t] = seq.get(NDArrayIndex.point(t), NDArrayIndex.interval(from, to), NDArrayIndex.all());
-            }
-            views.put(name, out);
-        }
-        return out;
-    }
-
-    /** Batch rows {@code [from, to)} of scratch array {@code key}; thread-safe as {@link #rowBlocks}. */
-    synchronized INDArray scratchRows(String key, long width, int from, int to) {
-        String name = "scratch:" + key + "{" + from + ":" + to + "}";
-        INDArray[] out = views.get(name);
-        if (out == null) {
-            out = new INDArray[]{scratch(key, width).get(NDArrayIndex.interval(from, to), NDArrayIndex.all())};
-            views.put(name, out);
-        }
-        return out[0];
-    }
-
     /** A Java heap array of {@code length} floats (for host-side kernels), allocated once per key and length. */
     float[] host(String key, int length) {
         float[] a = hostArrays.get(key);
