@@ -163,6 +163,12 @@ abstract class BaseConv<T extends BaseConv<T>> extends ConvLayer<T> {
             return dx2.reshape('c', Im2col.shape(dz.size(0), in, x2.size(3)));
         }
         long rows = dz.length() / filters;
+        if (nativeConv() && !needInput && PatchMatrix.applies(ctx.saved("x"))) {
+            INDArray patches = PatchMatrix.of(ctx, ctx.saved("x"), out, geometry());
+            INDArray dw = kernel.gradient().reshape('c', patches.size(0), filters);
+            Ops.matmul(patches, false, dz.reshape(rows, filters), false, dw, kernel.gradientBeta());
+            return null;
+        }
         INDArray cols = nativeConv() ? Im2col.columns(ctx, "cols", ctx.<INDArray>saved("x"), out, geometry()) : ctx.saved("cols");
         INDArray w = nativeConv() ? kernel.value() : ctx.saved("w");
         INDArray dz2d = dz.reshape(rows, filters);
