@@ -8,7 +8,9 @@ import io.keras4j.engine.Variable;
 import io.keras4j.initializers.Initializer;
 import io.keras4j.initializers.Initializers;
 import io.keras4j.regularizers.Regularizer;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.Map;
 
@@ -129,7 +131,12 @@ abstract class BaseConv<T extends BaseConv<T>> extends ConvLayer<T> {
 
     @Override
     boolean backwardAddsBiasGradient(boolean needInput) {
-        return nativeConv() && needInput;
+        return nativeConv() && needInput || patchGradients(needInput);
+    }
+
+    /** Whether the kernel and bias gradients come from one {@link PatchMatrix} GEMM (a first layer with few channels). */
+    private boolean patchGradients(boolean needInput) {
+        return nativeConv() && !needInput && PatchMatrix.applies(dtype(), rank, kernel.value().size(rank));
     }
 
     @Override
@@ -163,10 +170,18 @@ abstract class BaseConv<T extends BaseConv<T>> extends ConvLayer<T> {
             return dx2.reshape('c', Im2col.shape(dz.size(0), in, x2.size(3)));
         }
         long rows = dz.length() / filters;
-        if (nativeConv() && !needInput && PatchMatrix.applies(ctx.saved("x"))) {
-            INDArray patches = PatchMatrix.of(ctx, ctx.saved("x"), out, geometry());
-            INDArray dw = kernel.gradient().reshape('c', patches.size(0), filters);
-            Ops.matmul(patches, false, dz.reshape(rows, filters), false, dw, kernel.gradientBeta());
+        if (patchGradients(needInput)) {
+            Variable b = bias();
+            INDArray x = ctx.saved("x");
+            INDArray patches = PatchMatrix.of(ctx, x.dataType() == DataType.FLOAT ? x : x.castTo(DataType.FLOAT), out, geometry(),
+                    b != null);
+            INDArray grads = ctx.buffer("patch_grads", DataType.FLOAT, patches.size(0), filters);
+            Ops.matmul(patches, false, dz.reshape(rows, filters), false, grads, 0.0);
+            long k = kernel.gradient().length() / filters;
+            kernel.addGradient(grads.get(NDArrayIndex.interval(0, k), NDArrayIndex.all()).reshape(kernel.gradient().shape()));
+            if (b != null) {
+                b.addGradient(grads.get(NDArrayIndex.point(k), NDArrayIndex.all()));
+            }
             return null;
         }
         INDArray cols = nativeConv() ? Im2col.columns(ctx, "cols", ctx.<INDArray>saved("x"), out, geometry()) : ctx.saved("cols");
