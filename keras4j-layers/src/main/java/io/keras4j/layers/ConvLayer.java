@@ -22,8 +22,8 @@ import java.util.Map;
  * What every convolution family shares (keras/src/layers/convolutional/base_conv.py, base_depthwise_conv.py,
  * base_separable_conv.py and base_conv_transpose.py repeat it): kernel size, strides, padding, data format,
  * dilation rate, {@code outputs = activation(convolution(inputs) + bias)} and the bias arguments. The
- * convolution itself runs channels last on {@link Im2col} GEMMs (a channels_first input is transposed in and out);
- * subclasses own the kernels.
+ * convolution itself runs channels last (a channels_first input is transposed in and out), on ND4J's native ops or
+ * {@link Im2col} GEMMs as each subclass decides; subclasses own the kernels.
  *
  * @param <T> the concrete layer, returned by the fluent setters
  */
