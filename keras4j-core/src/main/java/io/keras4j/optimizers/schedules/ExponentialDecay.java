@@ -1,8 +1,5 @@
 package io.keras4j.optimizers.schedules;
 
-import io.keras4j.engine.Config;
-
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -10,52 +7,17 @@ import java.util.Map;
  * {@code initial_learning_rate * decay_rate ^ (step / decay_steps)}, with the exponent floored when
  * {@code staircase}. Defaults: staircase false, name "ExponentialDecay".
  */
-public class ExponentialDecay extends LearningRateSchedule {
-    private final double initialLearningRate;
-    private final long decaySteps;
-    private final double decayRate;
-    private boolean staircase;
-    private String name = "ExponentialDecay";
-
+public class ExponentialDecay extends RateDecay<ExponentialDecay> {
     public ExponentialDecay(double initialLearningRate, long decaySteps, double decayRate) {
-        requirePositive("ExponentialDecay", "decay_steps", decaySteps);
-        this.initialLearningRate = initialLearningRate;
-        this.decaySteps = decaySteps;
-        this.decayRate = decayRate;
-    }
-
-    /** Decays in discrete intervals (the exponent is floored). */
-    public ExponentialDecay staircase(boolean staircase) {
-        this.staircase = staircase;
-        return this;
-    }
-
-    public ExponentialDecay name(String name) {
-        this.name = name;
-        return this;
+        super("ExponentialDecay", initialLearningRate, decaySteps, decayRate);
     }
 
     @Override
     public double at(long step) {
-        double p = (double) step / decaySteps;
-        return initialLearningRate * Math.pow(decayRate, staircase ? Math.floor(p) : p);
-    }
-
-    @Override
-    public Map<String, Object> getConfig() {
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("initial_learning_rate", initialLearningRate);
-        config.put("decay_steps", decaySteps);
-        config.put("decay_rate", decayRate);
-        config.put("staircase", staircase);
-        config.put("name", name);
-        return config;
+        return initialLearningRate * Math.pow(decayRate, progress(step));
     }
 
     public static ExponentialDecay fromConfig(Map<String, Object> map) {
-        Config c = new Config("ExponentialDecay", map).allow("initial_learning_rate", "decay_steps", "decay_rate", "staircase");
-        return new ExponentialDecay(c.getDouble("initial_learning_rate", Double.NaN), c.getInt("decay_steps"),
-                c.getDouble("decay_rate", Double.NaN)).staircase(c.getBoolean("staircase", false))
-                .name(c.getString("name", "ExponentialDecay"));
+        return fromConfig("ExponentialDecay", map, ExponentialDecay::new);
     }
 }
