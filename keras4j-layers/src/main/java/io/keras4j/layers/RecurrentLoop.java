@@ -29,6 +29,7 @@ final class RecurrentLoop {
         boolean returnSequences;
         boolean zeroOutputForMask;
         boolean fused;
+        FusedLstm.Mask fusedMask;
     }
 
     /**
@@ -76,7 +77,7 @@ final class RecurrentLoop {
                 checkState(cell, k, init, batch, sizes[k]);
                 states[k][0].assign(init);
             }
-            candidates[k] = run.masked ? b.steps("c" + k, sizes[k]) : null;
+            candidates[k] = run.masked && !run.fused ? b.steps("c" + k, sizes[k]) : null;
         }
         INDArray[] keepMask = null;
         INDArray[] dropMask = null;
@@ -92,7 +93,8 @@ final class RecurrentLoop {
         INDArray[] prev = new INDArray[sizes.length];
         INDArray[] next = new INDArray[sizes.length];
         if (run.fused) {
-            FusedLstm.forward((LSTMCell) cell, b, run.masked ? FusedLstm.Mask.of(b, zeroOutputForMask) : FusedLstm.Mask.NONE);
+            run.fusedMask = run.masked ? FusedLstm.Mask.of(b, zeroOutputForMask) : FusedLstm.Mask.NONE;
+            FusedLstm.forward((LSTMCell) cell, b, run.fusedMask);
         } else {
             for (int s = 0; s < steps; s++) {
                 for (int k = 0; k < sizes.length; k++) {
@@ -207,8 +209,7 @@ final class RecurrentLoop {
                     Ops.axpy(1.0, grads[0], dState[0]);
                 }
             }
-            FusedLstm.Mask fusedMask = run.masked ? FusedLstm.Mask.of(b, run.zeroOutputForMask) : FusedLstm.Mask.NONE;
-            FusedLstm.backward((LSTMCell) cell, b, dOut == null ? null : b.sequence("do", sizes[0]), dLast, dState, fusedMask);
+            FusedLstm.backward((LSTMCell) cell, b, dOut == null ? null : b.sequence("do", sizes[0]), dLast, dState, run.fusedMask);
         } else {
             cell.beginBackward(b);
             for (int s = steps - 1; s >= 0; s--) {
