@@ -29,6 +29,15 @@ public interface ActivationFunction {
         return inputShape.clone();
     }
 
+    /**
+     * Whether {@code max(f(a), f(b)) = f(max(a, b))} with the gradient reaching the same element, so that a max pooling may
+     * run before this function instead of after it: true for the plain "relu" (non-decreasing, and its gradient is 0
+     * wherever it makes two inputs tie).
+     */
+    default boolean commutesWithMax() {
+        return false;
+    }
+
     /** Returns {@code f(x)} as a new array. */
     default INDArray apply(INDArray x) {
         INDArray out = org.nd4j.linalg.factory.Nd4j.createUninitialized(x.dataType(), outputShape(x.shape()), 'c');

@@ -35,6 +35,11 @@ final class Relu extends BaseActivation {
     }
 
     @Override
+    public boolean commutesWithMax() {
+        return plain();
+    }
+
+    @Override
     public void call(INDArray x, INDArray out) {
         if (plain()) {
             Nd4j.exec(new RectifiedLinear(x, out, 0.0));

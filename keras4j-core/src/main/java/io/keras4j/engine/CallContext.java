@@ -22,6 +22,7 @@ public final class CallContext {
     private final Map<String, INDArray> buffers = new HashMap<>();
     private double addedLoss;
     private INDArray[] inputMasks;
+    private boolean activationDeferred;
 
     /** Whether the call is a training call (Dropout active, BatchNormalization on batch statistics). */
     public boolean training() {
@@ -31,6 +32,18 @@ public final class CallContext {
     /** Whether the backward pass must return the gradient of input {@code i} (false for model inputs). */
     public boolean needsInputGradient(int i) {
         return i >= needsInputGradient.length || needsInputGradient[i];
+    }
+
+    /**
+     * Whether the layer must leave out its {@link Layer#trailingActivation()}: the graph applies it after the next layer
+     * instead (see {@link ActivationSinking}).
+     */
+    public boolean activationDeferred() {
+        return activationDeferred;
+    }
+
+    void deferActivation(boolean deferred) {
+        this.activationDeferred = deferred;
     }
 
     /** Prepares the context for a new forward call. */

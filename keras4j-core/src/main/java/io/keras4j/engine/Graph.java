@@ -16,7 +16,8 @@ import java.util.Set;
  * given inputs and outputs in topological order, run forward in order and backward in reverse.
  *
  * <p>Each tensor gets a slot index so that a step looks nothing up by hash. A layer called by several
- * nodes (a shared layer) sees its weight gradients accumulate across them.
+ * nodes (a shared layer) sees its weight gradients accumulate across them. An activation that commutes with the
+ * next layer runs after it ({@link ActivationSinking}).
  */
 public final class Graph {
     private final List<KerasTensor> inputs;
@@ -28,6 +29,7 @@ public final class Graph {
     private final int[] inputSlots;
     private final int[] outputSlots;
     private final List<Layer> layers;
+    private final ActivationSinking sinking;
 
     /** Per-execution state: the values, gradients and node contexts of one model (reused across steps). */
     public final class State {
@@ -40,6 +42,7 @@ public final class Graph {
         State() {
             for (int i = 0; i < contexts.length; i++) {
                 contexts[i] = new CallContext();
+                contexts[i].deferActivation(sinking.deferred(i));
             }
         }
     }
@@ -72,6 +75,7 @@ public final class Graph {
         inputSlots = inputs.stream().mapToInt(this::slot).toArray();
         outputSlots = outputs.stream().mapToInt(this::slot).toArray();
         layers = kerasLayerOrder();
+        sinking = new ActivationSinking(nodes, nodeInputSlots, nodeOutputSlots, outputSlots, slots.size());
     }
 
     /**
@@ -275,7 +279,7 @@ public final class Graph {
             CallContext ctx = state.contexts[n];
             ctx.begin(training, needs);
             ctx.setInputMasks(inMasks);
-            INDArray[] out = node.layer().call(args, ctx);
+            INDArray[] out = sinking.forward(n, node.layer().call(args, ctx), ctx);
             INDArray[] outMasks = node.layer().computeMask(args, inMasks);
             int[] outSlots = nodeOutputSlots[n];
             for (int o = 0; o < outSlots.length; o++) {
@@ -329,7 +333,7 @@ public final class Graph {
                 continue;
             }
             CallContext ctx = state.contexts[n];
-            INDArray[] gIn = nodes.get(n).layer().backward(gOut, ctx);
+            INDArray[] gIn = nodes.get(n).layer().backward(sinking.backward(n, gOut, ctx), ctx);
             int[] inSlots = nodeInputSlots[n];
             for (int i = 0; i < inSlots.length; i++) {
                 if (ctx.needsInputGradient(i) && gIn[i] != null) {

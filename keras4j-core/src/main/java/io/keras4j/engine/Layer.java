@@ -1,5 +1,6 @@
 package io.keras4j.engine;
 
+import io.keras4j.activations.ActivationFunction;
 import io.keras4j.backend.Backend;
 import io.keras4j.constraints.Constraint;
 import io.keras4j.initializers.Initializer;
@@ -355,6 +356,23 @@ public abstract class Layer {
     /** Backward pass for one input and one output. */
     protected INDArray backward(INDArray outputGradient, CallContext ctx) {
         throw new UnsupportedOperationException("Layer \"" + name() + "\" (" + className() + ") implements no backward");
+    }
+
+    /**
+     * The element-wise activation this layer applies last to its single output, which it leaves out when
+     * {@link CallContext#activationDeferred()}; null (the default) when it has none it can leave out.
+     */
+    protected ActivationFunction trailingActivation() {
+        return null;
+    }
+
+    /**
+     * Whether applying {@code activation} to this layer's output gives the same outputs and gradients as applying it
+     * to the input (a max pooling and "relu"), so the graph may run a previous layer's trailing activation after this
+     * layer, on fewer elements. False by default.
+     */
+    protected boolean commutesWith(ActivationFunction activation) {
+        return false;
     }
 
     /**

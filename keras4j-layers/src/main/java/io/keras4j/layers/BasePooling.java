@@ -1,5 +1,6 @@
 package io.keras4j.layers;
 
+import io.keras4j.activations.ActivationFunction;
 import io.keras4j.engine.CallContext;
 import io.keras4j.engine.Config;
 import io.keras4j.engine.InputSpec;
@@ -88,6 +89,11 @@ abstract class BasePooling<T extends BasePooling<T>> extends Layer {
 
     private int[] args() {
         return ConvOps.Window.of(poolSize, strides, ConvUtils.filled(rank, 1), ConvUtils.mode(padding), channelsLast()).poolArgs(0);
+    }
+
+    @Override
+    protected boolean commutesWith(ActivationFunction activation) {
+        return max && activation.commutesWithMax();
     }
 
     @Override

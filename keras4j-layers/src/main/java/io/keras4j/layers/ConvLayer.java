@@ -204,6 +204,11 @@ abstract class ConvLayer<T extends ConvLayer<T>> extends Layer {
     }
 
     @Override
+    protected ActivationFunction trailingActivation() {
+        return activation.name().equals("linear") ? null : activation;
+    }
+
+    @Override
     protected INDArray call(INDArray input, CallContext ctx) {
         boolean last = channelsLast();
         INDArray x = last ? ConvOps.contiguous(input) : transposeChannels(input, false, ctx, "x_cl");
@@ -216,7 +221,7 @@ abstract class ConvLayer<T extends ConvLayer<T>> extends Layer {
             z.addiRowVector(bias.value());
         }
         INDArray y = z;
-        if (!activation.name().equals("linear")) {
+        if (!activation.name().equals("linear") && !ctx.activationDeferred()) {
             y = ctx.buffer("y", dtype(), z.shape());
             activation.call(z, y);
         }
