@@ -64,6 +64,15 @@ final class PatchMatrix {
                                 continue;
                             }
                             int row = (n * h + ih) * w;
+                            if (sw == 1 && channels == 1) {
+                                // a run of the input row (mnist_convnet's first layer): one copy, zeros where padded
+                                int from = Math.min(ow, Math.max(0, left - b));
+                                int to = Math.max(from, Math.min(ow, w + left - b));
+                                java.util.Arrays.fill(ps, dst, dst + from, 0f);
+                                System.arraycopy(xs, row + from + b - left, ps, dst + from, to - from);
+                                java.util.Arrays.fill(ps, dst + to, dst + ow, 0f);
+                                continue;
+                            }
                             for (int j = 0; j < ow; j++) {
                                 int iw = j * sw + b - left;
                                 ps[dst + j] = iw < 0 || iw >= w ? 0f : xs[(row + iw) * channels + c];

@@ -39,7 +39,8 @@ class PatchMatrixTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"2,1,4,3,1,valid", "2,3,5,3,2,same", "2,2,3,2,1,same", "1,1,4,3,1,valid", "1,2,3,5,2,same"})
+    @CsvSource({"2,1,4,3,1,valid", "2,1,3,3,1,same", "2,1,2,4,1,same", "2,3,5,3,2,same", "2,2,3,2,1,same", "1,1,4,3,1,valid",
+        "1,1,2,5,1,same", "1,2,3,5,2,same"})
     void firstLayerGradientsMatchTheGeneralPath(int rank, int channels, int filters, int kernel, int stride, String padding) {
         long[] shape = rank == 1 ? new long[]{5, 11, channels} : new long[]{5, 9, 8, channels};
         Layer fast = conv(rank, filters, kernel, stride, padding, "float32");
