@@ -5,6 +5,7 @@ import io.keras4j.engine.Config;
 import io.keras4j.engine.Layer;
 import io.keras4j.utils.RandomState;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -86,7 +87,11 @@ public class Dropout extends Layer {
     /** {@code x * mask} into a reused buffer, broadcasting the mask when noise_shape shares draws. */
     private static INDArray times(INDArray x, INDArray mask, CallContext ctx, String key) {
         INDArray out = ctx.buffer(key, x.dataType(), x.shape());
-        return out.assign(java.util.Arrays.equals(mask.shape(), x.shape()) ? mask : mask.broadcast(x.shape())).muli(x);
+        if (java.util.Arrays.equals(mask.shape(), x.shape())) {
+            Nd4j.exec(new MulOp(x, mask, out));
+            return out;
+        }
+        return out.assign(mask.broadcast(x.shape())).muli(x);
     }
 
     @Override
