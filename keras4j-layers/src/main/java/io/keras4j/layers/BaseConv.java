@@ -22,7 +22,7 @@ import java.util.Map;
  *
  * <p>1D and 2D convolutions of one group without dilation run on ND4J's native conv2d / conv2d_bp (oneDNN in the
  * onednn builds) with the bias fused; a first layer over few channels, whose input gradient nobody needs, gets its
- * kernel and bias gradients from one GEMM over a {@link PatchMatrix}. The rest (dilation, causal padding, groups)
+ * kernel and bias gradients (and in training its output) from one GEMM over a {@link PatchMatrix}. The rest (dilation, causal padding, groups)
  * are GEMMs over {@link Im2col} patch arrays; with {@code groups > 1} the kernel is expanded to a block-diagonal
  * full kernel, so each group of filters sees only its group of input channels.
  *
@@ -141,10 +141,34 @@ abstract class BaseConv<T extends BaseConv<T>> extends ConvLayer<T> {
         return nativeConv() && !needInput && PatchMatrix.applies(dtype(), rank, kernel.value().size(rank));
     }
 
+    /** The {@link PatchMatrix} of {@code x}, with a row of ones when the layer has a bias. */
+    private INDArray patches(CallContext ctx, INDArray x, long[] out) {
+        return PatchMatrix.of(ctx, x.dataType() == DataType.FLOAT ? x : x.castTo(DataType.FLOAT), out, geometry(), bias() != null);
+    }
+
+    /** The kernel as a {@code (patch length, filters)} matrix, the bias as its last row when the layer has one. */
+    private INDArray kernelAndBias(CallContext ctx, long rows) {
+        INDArray w = ctx.buffer("kernel_and_bias", DataType.FLOAT, rows, filters);
+        long k = kernel.value().length() / filters;
+        w.get(NDArrayIndex.interval(0, k), NDArrayIndex.all()).assign(kernel.value().reshape(k, filters));
+        if (bias() != null) {
+            w.getRow(k).assign(bias().value());
+        }
+        return w;
+    }
+
     @Override
     INDArray convolve(INDArray x, long[] in, long[] out, CallContext ctx) {
         long rows = x.size(0) * Im2col.product(out);
         INDArray z = ctx.buffer("z", dtype(), rows, filters);
+        if (ctx.training() && patchGradients(ctx.needsInputGradient(0))) {
+            // the patch matrix the kernel gradient will need also gives z, bias included, in one GEMM (faster than
+            // conv2d over few channels)
+            INDArray patches = patches(ctx, x, out);
+            Ops.matmul(patches, true, kernelAndBias(ctx, patches.size(0)), false, z, 0.0);
+            ctx.save("patches", patches);
+            return z;
+        }
         if (nativeConv()) {
             INDArray x2 = ConvOps.lift(x, true);
             long[] zShape = ConvOps.liftShape(Im2col.shape(x.size(0), out, filters), true);
@@ -174,9 +198,7 @@ abstract class BaseConv<T extends BaseConv<T>> extends ConvLayer<T> {
         long rows = dz.length() / filters;
         if (patchGradients(needInput)) {
             Variable b = bias();
-            INDArray x = ctx.saved("x");
-            INDArray patches = PatchMatrix.of(ctx, x.dataType() == DataType.FLOAT ? x : x.castTo(DataType.FLOAT), out, geometry(),
-                    b != null);
+            INDArray patches = ctx.training() ? ctx.saved("patches") : patches(ctx, ctx.saved("x"), out);
             INDArray grads = ctx.buffer("patch_grads", DataType.FLOAT, patches.size(0), filters);
             Ops.matmul(patches, false, dz.reshape(rows, filters), false, grads, 0.0);
             long k = kernel.gradient().length() / filters;

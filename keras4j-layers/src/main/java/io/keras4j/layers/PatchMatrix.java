@@ -9,7 +9,9 @@ import org.nd4j.linalg.api.shape.Shape;
  * The patches of a channels-last float32 input with few channels as one matrix {@code (k_h * k_w * c, batch * out_h *
  * out_w)}, rows in Keras's kernel order, built in Java, optionally followed by a row of ones. The kernel and bias
  * gradients of a first convolution (whose input gradient nobody needs) are then one GEMM,
- * {@code [dw (k_h * k_w * c, f); db (1, f)] = [patches; ones] @ dz}. For mnist_convnet's first layer the
+ * {@code [dw (k_h * k_w * c, f); db (1, f)] = [patches; ones] @ dz}, and in training, where the matrix is built anyway,
+ * so is the output, {@code z = [patches; ones]^T @ [kernel; bias]} (0.7 ms against 1.6 ms for ND4J's conv2d on
+ * mnist_convnet's first layer). For that layer the
  * matrix takes 0.3-0.5 ms here against 1.5-3.8 ms for {@link Im2col}'s strided ND4J copies (whose layout puts the
  * channels last, which a GEMM over few channels cannot use as well).
  */

@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The kernel and bias gradients of a first convolution (no input gradient wanted: the float32 PatchMatrix path) against
+ * The output (in training), kernel and bias gradients of a first convolution (no input gradient wanted: the float32
+ * PatchMatrix path) against
  * a float64 twin with the same weights whose input gradient is wanted (the native or im2col path, gradient-checked
  * elsewhere).
  */
