@@ -1,9 +1,9 @@
 package io.keras4j.layers;
 
+import io.keras4j.backend.Layouts;
 import io.keras4j.backend.Threads;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.api.shape.Shape;
 
 /**
  * The native ND4J pooling ops the pooling layers share, and the geometry they take. A 1D window is lifted
@@ -61,11 +61,11 @@ final class ConvOps {
     }
 
     /**
-     * {@code x} itself when it is laid out in C order with default strides (even if ND4J calls it a view),
+     * {@code x} itself when it lies densely in C order at the start of its buffer (even if ND4J calls it a view),
      * else a C-order copy. ND4J's {@code isView()} is true for reshaped buffers, whose {@code dup} is slow.
      */
     static INDArray contiguous(INDArray x) {
-        return x.ordering() == 'c' && Shape.hasDefaultStridesForShape(x) && x.offset() == 0 ? x : x.dup('c');
+        return Layouts.isDenseC(x) && x.offset() == 0 ? x : x.dup('c');
     }
 
     /** A rank-3 (1D) array as rank 4 with a height of 1; other ranks unchanged. */

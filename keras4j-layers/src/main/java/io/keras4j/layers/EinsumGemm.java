@@ -1,11 +1,11 @@
 package io.keras4j.layers;
 
+import io.keras4j.backend.Layouts;
 import io.keras4j.backend.Ops;
 import io.keras4j.engine.CallContext;
 import io.keras4j.engine.Variable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -141,7 +141,7 @@ final class EinsumGemm {
     }
 
     private static INDArray contiguous(INDArray a) {
-        return a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a) ? a : a.dup('c');
+        return Layouts.isDenseC(a) ? a : a.dup('c');
     }
 
     private static long product(INDArray a, int from, int to) {

@@ -1,9 +1,9 @@
 package io.keras4j.layers;
 
+import io.keras4j.backend.Layouts;
 import io.keras4j.engine.CallContext;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 
 /**
  * The patches of a channels-last float32 input with few channels as one matrix {@code (k_h * k_w * c, batch * out_h *
@@ -49,7 +49,7 @@ final class PatchMatrix {
         int left = (int) before[before.length - 1];
         int positions = batch * oh * ow;
         int rows = kh * kw * channels + (onesRow ? 1 : 0);
-        INDArray source = x.ordering() == 'c' && Shape.hasDefaultStridesForShape(x) ? x : x.dup('c');
+        INDArray source = Layouts.isDenseC(x) ? x : x.dup('c');
         float[] xs = ctx.computeIfAbsent("patch_input:" + source.length(), () -> new float[(int) source.length()]);
         source.data().asNioFloat().get((int) source.offset(), xs);
         float[] ps = ctx.computeIfAbsent("patch_matrix:" + rows + "x" + positions, () -> new float[rows * positions]);
