@@ -1,5 +1,6 @@
 package io.keras4j.metrics;
 
+import io.keras4j.backend.Layouts;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -11,9 +12,13 @@ final class MetricUtils {
     private MetricUtils() {
     }
 
-    /** The values as doubles, c order. */
+    /**
+     * The values as doubles, c order, read from the buffer (a view's buffer starts at its offset): the cast and copy
+     * this would otherwise take cost more than the metric.
+     */
     static double[] doubles(INDArray a) {
-        return a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        INDArray c = Layouts.isDenseC(a) ? a : a.dup('c');
+        return c.data().getDoublesAt(0, (int) c.length());
     }
 
     /**
