@@ -12,6 +12,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
+import java.nio.FloatBuffer;
 import java.util.Map;
 
 /**
@@ -146,13 +147,17 @@ abstract class BaseConv<T extends BaseConv<T>> extends ConvLayer<T> {
         return PatchMatrix.of(ctx, x.dataType() == DataType.FLOAT ? x : x.castTo(DataType.FLOAT), out, geometry(), bias() != null);
     }
 
-    /** The kernel as a {@code (patch length, filters)} matrix, the bias as its last row when the layer has one. */
+    /**
+     * The kernel as a {@code (patch length, filters)} matrix, the bias as its last row when the layer has one: two buffer
+     * copies (the float32 weights are whole C-order arrays), not the ~5 ND4J calls of views and assigns.
+     */
     private INDArray kernelAndBias(CallContext ctx, long rows) {
         INDArray w = ctx.buffer("kernel_and_bias", DataType.FLOAT, rows, filters);
-        long k = kernel.value().length() / filters;
-        w.get(NDArrayIndex.interval(0, k), NDArrayIndex.all()).assign(kernel.value().reshape(k, filters));
+        FloatBuffer target = w.data().asNioFloat();
+        int k = (int) kernel.value().length();
+        target.put(0, kernel.value().data().asNioFloat(), 0, k);
         if (bias() != null) {
-            w.getRow(k).assign(bias().value());
+            target.put(k, bias().value().data().asNioFloat(), 0, filters);
         }
         return w;
     }
