@@ -36,7 +36,7 @@ public final class CallContext {
 
     /**
      * Whether the layer must leave out its {@link Layer#trailingActivation()}: the graph applies it after the next layer
-     * instead (see {@link ActivationSinking}).
+     * instead, which commutes with it (a convolution's relu after a max pooling).
      */
     public boolean activationDeferred() {
         return activationDeferred;

@@ -17,7 +17,7 @@ import java.util.Set;
  *
  * <p>Each tensor gets a slot index so that a step looks nothing up by hash. A layer called by several
  * nodes (a shared layer) sees its weight gradients accumulate across them. An activation that commutes with the
- * next layer runs after it ({@link ActivationSinking}).
+ * next layer runs after it (ActivationSinking).
  */
 public final class Graph {
     private final List<KerasTensor> inputs;
