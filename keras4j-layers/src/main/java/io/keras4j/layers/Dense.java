@@ -3,15 +3,10 @@ package io.keras4j.layers;
 import io.keras4j.activations.ActivationFunction;
 import io.keras4j.activations.Activations;
 import io.keras4j.backend.Ops;
-import io.keras4j.constraints.Constraint;
 import io.keras4j.engine.CallContext;
 import io.keras4j.engine.Config;
 import io.keras4j.engine.InputSpec;
-import io.keras4j.engine.Layer;
 import io.keras4j.engine.Variable;
-import io.keras4j.initializers.Initializer;
-import io.keras4j.initializers.Initializers;
-import io.keras4j.regularizers.Regularizer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Map;
@@ -26,16 +21,10 @@ import java.util.Map;
  * Defaults: no activation, use_bias true, kernel "glorot_uniform", bias "zeros".
  * <pre>{@code new Dense(64).activation("relu")}  or  {@code new Dense(10, "softmax")}</pre>
  */
-public class Dense extends Layer {
+public class Dense extends KernelBiasLayer<Dense> {
     private final int units;
     private ActivationFunction activation = Activations.get("linear");
     private boolean useBias = true;
-    private Initializer kernelInitializer = Initializers.get("glorot_uniform");
-    private Initializer biasInitializer = Initializers.get("zeros");
-    private Regularizer kernelRegularizer;
-    private Regularizer biasRegularizer;
-    private Constraint kernelConstraint;
-    private Constraint biasConstraint;
     private Variable kernel;
     private Variable bias;
 
@@ -73,44 +62,6 @@ public class Dense extends Layer {
         return this;
     }
 
-    public Dense kernelInitializer(String initializer) {
-        return kernelInitializer(Initializers.get(initializer));
-    }
-
-    public Dense kernelInitializer(Initializer initializer) {
-        this.kernelInitializer = initializer;
-        return this;
-    }
-
-    public Dense biasInitializer(String initializer) {
-        return biasInitializer(Initializers.get(initializer));
-    }
-
-    public Dense biasInitializer(Initializer initializer) {
-        this.biasInitializer = initializer;
-        return this;
-    }
-
-    public Dense kernelRegularizer(Regularizer regularizer) {
-        this.kernelRegularizer = regularizer;
-        return this;
-    }
-
-    public Dense biasRegularizer(Regularizer regularizer) {
-        this.biasRegularizer = regularizer;
-        return this;
-    }
-
-    public Dense kernelConstraint(Constraint constraint) {
-        this.kernelConstraint = constraint;
-        return this;
-    }
-
-    public Dense biasConstraint(Constraint constraint) {
-        this.biasConstraint = constraint;
-        return this;
-    }
-
     /** The kernel, shape {@code (input_dim, units)}; null before build. */
     public Variable kernel() {
         return kernel;
@@ -128,9 +79,9 @@ public class Dense extends Layer {
             throw new IllegalArgumentException("Dense \"" + name() + "\" needs an input of rank >= 2 with a known last axis, got "
                     + io.keras4j.engine.Shapes.format(inputShape));
         }
-        kernel = addWeight("kernel", new long[]{inputDim, units}, kernelInitializer, kernelRegularizer, kernelConstraint, true);
+        kernel = addKernel("kernel", new long[]{inputDim, units});
         if (useBias) {
-            bias = addWeight("bias", new long[]{units}, biasInitializer, biasRegularizer, biasConstraint, true);
+            bias = addBias("bias", new long[]{units});
         }
         setInputSpec(0, new InputSpec().minNdim(2).axis(-1, inputDim));
     }
@@ -198,12 +149,7 @@ public class Dense extends Layer {
         config.put("units", units);
         config.put("activation", activation.name());
         config.put("use_bias", useBias);
-        config.put("kernel_initializer", kernelInitializer);
-        config.put("bias_initializer", biasInitializer);
-        config.put("kernel_regularizer", kernelRegularizer);
-        config.put("bias_regularizer", biasRegularizer);
-        config.put("kernel_constraint", kernelConstraint);
-        config.put("bias_constraint", biasConstraint);
+        putKernelBiasConfig(config, false);
         config.put("quantization_config", null);
         return config;
     }
@@ -215,13 +161,7 @@ public class Dense extends Layer {
                 "lora_rank", "lora_alpha", "quantization_config");
         Dense d = new Dense(c.getInt("units"))
                 .activation(c.activation("activation"))
-                .useBias(c.getBoolean("use_bias", true))
-                .kernelInitializer(c.initializer("kernel_initializer", "glorot_uniform"))
-                .biasInitializer(c.initializer("bias_initializer", "zeros"))
-                .kernelRegularizer(c.regularizer("kernel_regularizer"))
-                .biasRegularizer(c.regularizer("bias_regularizer"))
-                .kernelConstraint(c.constraint("kernel_constraint"))
-                .biasConstraint(c.constraint("bias_constraint"));
-        return c.applyBase(d);
+                .useBias(c.getBoolean("use_bias", true));
+        return c.applyBase(configureKernelBias(d, c));
     }
 }

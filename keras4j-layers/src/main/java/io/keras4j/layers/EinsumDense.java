@@ -2,16 +2,12 @@ package io.keras4j.layers;
 
 import io.keras4j.activations.ActivationFunction;
 import io.keras4j.activations.Activations;
-import io.keras4j.constraints.Constraint;
 import io.keras4j.engine.CallContext;
 import io.keras4j.engine.Config;
 import io.keras4j.engine.InputSpec;
-import io.keras4j.engine.Layer;
 import io.keras4j.engine.Variable;
 import io.keras4j.initializers.Initializer;
-import io.keras4j.initializers.Initializers;
 import io.keras4j.initializers.VarianceScaling;
-import io.keras4j.regularizers.Regularizer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -36,17 +32,11 @@ import java.util.Map;
  * bias), initializers, regularizers and constraints for kernel and bias (defaults "glorot_uniform", "zeros").
  * <pre>{@code new EinsumDense("abc,cde->abde", 4, 8).biasAxes("de")   // (batch, T, c) -> (batch, T, 4, 8)}</pre>
  */
-public class EinsumDense extends Layer {
+public class EinsumDense extends KernelBiasLayer<EinsumDense> {
     private final EinsumEquation equation;
     private final long[] partialOutputShape;
     private ActivationFunction activation = Activations.get("linear");
     private String biasAxes;
-    private Initializer kernelInitializer = Initializers.get("glorot_uniform");
-    private Initializer biasInitializer = Initializers.get("zeros");
-    private Regularizer kernelRegularizer;
-    private Regularizer biasRegularizer;
-    private Constraint kernelConstraint;
-    private Constraint biasConstraint;
     private Variable kernel;
     private Variable bias;
     private EinsumGemm gemm;
@@ -76,44 +66,6 @@ public class EinsumDense extends Layer {
         return this;
     }
 
-    public EinsumDense kernelInitializer(String initializer) {
-        return kernelInitializer(Initializers.get(initializer));
-    }
-
-    public EinsumDense kernelInitializer(Initializer initializer) {
-        this.kernelInitializer = initializer;
-        return this;
-    }
-
-    public EinsumDense biasInitializer(String initializer) {
-        return biasInitializer(Initializers.get(initializer));
-    }
-
-    public EinsumDense biasInitializer(Initializer initializer) {
-        this.biasInitializer = initializer;
-        return this;
-    }
-
-    public EinsumDense kernelRegularizer(Regularizer regularizer) {
-        this.kernelRegularizer = regularizer;
-        return this;
-    }
-
-    public EinsumDense biasRegularizer(Regularizer regularizer) {
-        this.biasRegularizer = regularizer;
-        return this;
-    }
-
-    public EinsumDense kernelConstraint(Constraint constraint) {
-        this.kernelConstraint = constraint;
-        return this;
-    }
-
-    public EinsumDense biasConstraint(Constraint constraint) {
-        this.biasConstraint = constraint;
-        return this;
-    }
-
     /** The kernel, shaped as the equation's weight labels; null before build. */
     public Variable kernel() {
         return kernel;
@@ -127,9 +79,9 @@ public class EinsumDense extends Layer {
     @Override
     protected void build(long[] inputShape) {
         EinsumEquation.Analysis a = analyze(inputShape);
-        kernel = addWeight("kernel", a.kernel, fanAware(kernelInitializer, a), kernelRegularizer, kernelConstraint, true);
+        kernel = addKernel("kernel", a.kernel, fanAware(kernelInitializer(), a));
         if (a.bias != null) {
-            bias = addWeight("bias", a.bias, biasInitializer, biasRegularizer, biasConstraint, true);
+            bias = addBias("bias", a.bias);
         }
         gemm = new EinsumGemm(a.inputLabels, a.weightLabels, a.outputLabels);
         InputSpec spec = new InputSpec().ndim(inputShape.length);
@@ -246,12 +198,7 @@ public class EinsumDense extends Layer {
         config.put("equation", equation.equation);
         config.put("activation", activation.name());
         config.put("bias_axes", biasAxes);
-        config.put("kernel_initializer", kernelInitializer);
-        config.put("bias_initializer", biasInitializer);
-        config.put("kernel_regularizer", kernelRegularizer);
-        config.put("bias_regularizer", biasRegularizer);
-        config.put("kernel_constraint", kernelConstraint);
-        config.put("bias_constraint", biasConstraint);
+        putKernelBiasConfig(config, false);
         return config;
     }
 
@@ -262,13 +209,7 @@ public class EinsumDense extends Layer {
                 "bias_constraint", "lora_rank", "lora_alpha", "gptq_unpacked_column_size", "quantization_config");
         EinsumDense d = new EinsumDense(c.getString("equation", null), c.getLongs("output_shape"))
                 .activation(c.activation("activation"))
-                .biasAxes(c.getString("bias_axes", null))
-                .kernelInitializer(c.initializer("kernel_initializer", "glorot_uniform"))
-                .biasInitializer(c.initializer("bias_initializer", "zeros"))
-                .kernelRegularizer(c.regularizer("kernel_regularizer"))
-                .biasRegularizer(c.regularizer("bias_regularizer"))
-                .kernelConstraint(c.constraint("kernel_constraint"))
-                .biasConstraint(c.constraint("bias_constraint"));
-        return c.applyBase(d);
+                .biasAxes(c.getString("bias_axes", null));
+        return c.applyBase(configureKernelBias(d, c));
     }
 }

@@ -1,15 +1,10 @@
 package io.keras4j.layers;
 
 import io.keras4j.backend.Ops;
-import io.keras4j.constraints.Constraint;
 import io.keras4j.engine.CallContext;
 import io.keras4j.engine.Config;
-import io.keras4j.engine.Layer;
 import io.keras4j.engine.Shapes;
 import io.keras4j.engine.Variable;
-import io.keras4j.initializers.Initializer;
-import io.keras4j.initializers.Initializers;
-import io.keras4j.regularizers.Regularizer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -42,7 +37,7 @@ import java.util.Map;
  * <pre>{@code KerasTensor out = new MultiHeadAttention(2, 16).apply(query, value);
  * KerasTensor image = new MultiHeadAttention(2, 16).attentionAxes(1, 2).apply(pixels, pixels);  // (batch, H, W, dim)}</pre>
  */
-public class MultiHeadAttention extends Layer {
+public class MultiHeadAttention extends KernelBiasLayer<MultiHeadAttention> {
     private static final String[] PROJECTIONS = {"query", "key", "value", "attention_output"};
     private final int numHeads;
     private final int keyDim;
@@ -54,12 +49,6 @@ public class MultiHeadAttention extends Layer {
     private Long seed;
     private boolean useCausalMask;
     private boolean returnAttentionScores;
-    private Initializer kernelInitializer = Initializers.get("glorot_uniform");
-    private Initializer biasInitializer = Initializers.get("zeros");
-    private Regularizer kernelRegularizer;
-    private Regularizer biasRegularizer;
-    private Constraint kernelConstraint;
-    private Constraint biasConstraint;
     private final Variable[] kernels = new Variable[4];
     private final Variable[] biases = new Variable[4];
     private final HeadProjection[] projections = new HeadProjection[3];
@@ -152,44 +141,6 @@ public class MultiHeadAttention extends Layer {
         return this;
     }
 
-    public MultiHeadAttention kernelInitializer(String initializer) {
-        return kernelInitializer(Initializers.get(initializer));
-    }
-
-    public MultiHeadAttention kernelInitializer(Initializer initializer) {
-        this.kernelInitializer = initializer;
-        return this;
-    }
-
-    public MultiHeadAttention biasInitializer(String initializer) {
-        return biasInitializer(Initializers.get(initializer));
-    }
-
-    public MultiHeadAttention biasInitializer(Initializer initializer) {
-        this.biasInitializer = initializer;
-        return this;
-    }
-
-    public MultiHeadAttention kernelRegularizer(Regularizer regularizer) {
-        this.kernelRegularizer = regularizer;
-        return this;
-    }
-
-    public MultiHeadAttention biasRegularizer(Regularizer regularizer) {
-        this.biasRegularizer = regularizer;
-        return this;
-    }
-
-    public MultiHeadAttention kernelConstraint(Constraint constraint) {
-        this.kernelConstraint = constraint;
-        return this;
-    }
-
-    public MultiHeadAttention biasConstraint(Constraint constraint) {
-        this.biasConstraint = constraint;
-        return this;
-    }
-
     private AttentionAxes validate(List<long[]> shapes) {
         if (shapes.size() < 2 || shapes.size() > 4) {
             throw new IllegalArgumentException("MultiHeadAttention \"" + name() + "\" expects inputs (query, value), (query, value, key) "
@@ -220,19 +171,16 @@ public class MultiHeadAttention extends Layer {
                 last(inputShapes.get(1))};
         int[] heads = {keyDim, keyDim, valueDim};
         for (int p = 0; p < 3; p++) {
-            kernels[p] = addWeight(PROJECTIONS[p] + "/kernel", new long[]{dims[p], numHeads, heads[p]}, kernelInitializer,
-                    kernelRegularizer, kernelConstraint, true);
+            kernels[p] = addKernel(PROJECTIONS[p] + "/kernel", new long[]{dims[p], numHeads, heads[p]});
             if (useBias) {
-                biases[p] = addWeight(PROJECTIONS[p] + "/bias", new long[]{numHeads, heads[p]}, biasInitializer, biasRegularizer,
-                        biasConstraint, true);
+                biases[p] = addBias(PROJECTIONS[p] + "/bias", new long[]{numHeads, heads[p]});
             }
             projections[p] = new HeadProjection(kernels[p], biases[p], PROJECTIONS[p]);
         }
         long out = outputDim(inputShapes.get(0));
-        kernels[3] = addWeight("attention_output/kernel", new long[]{numHeads, valueDim, out}, kernelInitializer, kernelRegularizer,
-                kernelConstraint, true);
+        kernels[3] = addKernel("attention_output/kernel", new long[]{numHeads, valueDim, out});
         if (useBias) {
-            biases[3] = addWeight("attention_output/bias", new long[]{out}, biasInitializer, biasRegularizer, biasConstraint, true);
+            biases[3] = addBias("attention_output/bias", new long[]{out});
         }
     }
 
@@ -422,13 +370,7 @@ public class MultiHeadAttention extends Layer {
         int[] axes = layout != null ? layout.axes() : attentionAxes;
         config.put("attention_axes", axes == null ? null : java.util.Arrays.stream(axes).boxed().toList());
         config.put("sliding_window", null);
-        config.put("kernel_initializer", kernelInitializer);
-        config.put("bias_initializer", biasInitializer);
-        config.put("kernel_regularizer", kernelRegularizer);
-        config.put("bias_regularizer", biasRegularizer);
-        config.put("activity_regularizer", null);
-        config.put("kernel_constraint", kernelConstraint);
-        config.put("bias_constraint", biasConstraint);
+        putKernelBiasConfig(config, true);
         config.put("seed", seed);
         return config;
     }
@@ -447,13 +389,8 @@ public class MultiHeadAttention extends Layer {
         MultiHeadAttention layer = new MultiHeadAttention(c.getInt("num_heads"), c.getInt("key_dim"),
                 c.raw("value_dim") == null ? null : c.getInt("value_dim"))
                 .dropout(c.getDouble("dropout", 0.0))
-                .useBias(c.getBoolean("use_bias", true))
-                .kernelInitializer(c.initializer("kernel_initializer", "glorot_uniform"))
-                .biasInitializer(c.initializer("bias_initializer", "zeros"))
-                .kernelRegularizer(c.regularizer("kernel_regularizer"))
-                .biasRegularizer(c.regularizer("bias_regularizer"))
-                .kernelConstraint(c.constraint("kernel_constraint"))
-                .biasConstraint(c.constraint("bias_constraint"));
+                .useBias(c.getBoolean("use_bias", true));
+        configureKernelBias(layer, c);
         Object shape = c.raw("output_shape");
         if (shape != null) {
             long[] dims = c.getLongs("output_shape");
