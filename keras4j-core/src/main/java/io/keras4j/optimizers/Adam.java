@@ -20,10 +20,7 @@ import java.util.Map;
  * Defaults: learning_rate 0.001, beta_1 0.9, beta_2 0.999, epsilon 1e-7 (ND4J's own default is 1e-8),
  * amsgrad false. Slots: {@code momentum}, {@code velocity}, then {@code velocity_hat} (amsgrad).
  */
-public class Adam extends Optimizer {
-    private double beta1 = 0.9;
-    private double beta2 = 0.999;
-    private double epsilon = 1e-7;
+public class Adam extends MomentOptimizer<Adam> {
     private boolean amsgrad;
 
     public Adam() {
@@ -49,23 +46,6 @@ public class Adam extends Optimizer {
 
     Adam(String className, LearningRateSchedule learningRate) {
         super(className, learningRate);
-    }
-
-    /** The decay rate of the first moment estimate ({@code beta_1}). */
-    public Adam beta1(double beta1) {
-        this.beta1 = beta1;
-        return this;
-    }
-
-    /** The decay rate of the second moment estimate ({@code beta_2}). */
-    public Adam beta2(double beta2) {
-        this.beta2 = beta2;
-        return this;
-    }
-
-    public Adam epsilon(double epsilon) {
-        this.epsilon = epsilon;
-        return this;
     }
 
     /** Uses the AMSGrad variant (the maximum of past second moments). */
@@ -105,9 +85,7 @@ public class Adam extends Optimizer {
     @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> config = super.getConfig();
-        config.put("beta_1", beta1);
-        config.put("beta_2", beta2);
-        config.put("epsilon", epsilon);
+        putMomentConfig(config);
         config.put("amsgrad", amsgrad);
         return config;
     }

@@ -17,10 +17,7 @@ import java.util.Map;
  * implements the same formula. Defaults: learning_rate 0.001, beta_1 0.9, beta_2 0.999, epsilon 1e-7.
  * Slots: {@code momentum}, {@code norm}.
  */
-public class Adamax extends Optimizer {
-    private double beta1 = 0.9;
-    private double beta2 = 0.999;
-    private double epsilon = 1e-7;
+public class Adamax extends MomentOptimizer<Adamax> {
 
     public Adamax() {
         this(0.001);
@@ -39,21 +36,6 @@ public class Adamax extends Optimizer {
         beta1(beta1).beta2(beta2).epsilon(epsilon);
     }
 
-    public Adamax beta1(double beta1) {
-        this.beta1 = beta1;
-        return this;
-    }
-
-    public Adamax beta2(double beta2) {
-        this.beta2 = beta2;
-        return this;
-    }
-
-    public Adamax epsilon(double epsilon) {
-        this.epsilon = epsilon;
-        return this;
-    }
-
     @Override
     protected void createSlots(List<Variable> variables) {
         addSlots(variables, "momentum", "norm");
@@ -69,9 +51,7 @@ public class Adamax extends Optimizer {
     @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> config = super.getConfig();
-        config.put("beta_1", beta1);
-        config.put("beta_2", beta2);
-        config.put("epsilon", epsilon);
+        putMomentConfig(config);
         return config;
     }
 

@@ -17,10 +17,7 @@ import java.util.Map;
  * {@code ratio = ||w|| / ||u||} (1 if either norm is 0); {@code w -= ratio * lr * u}.
  * Defaults: learning_rate 0.001, beta_1 0.9, beta_2 0.999, epsilon 1e-7. Slots: {@code momentum}, {@code velocity}.
  */
-public class Lamb extends Optimizer {
-    private double beta1 = 0.9;
-    private double beta2 = 0.999;
-    private double epsilon = 1e-7;
+public class Lamb extends MomentOptimizer<Lamb> {
 
     public Lamb() {
         this(0.001);
@@ -37,21 +34,6 @@ public class Lamb extends Optimizer {
     public Lamb(double learningRate, double beta1, double beta2, double epsilon) {
         this(learningRate);
         beta1(beta1).beta2(beta2).epsilon(epsilon);
-    }
-
-    public Lamb beta1(double beta1) {
-        this.beta1 = beta1;
-        return this;
-    }
-
-    public Lamb beta2(double beta2) {
-        this.beta2 = beta2;
-        return this;
-    }
-
-    public Lamb epsilon(double epsilon) {
-        this.epsilon = epsilon;
-        return this;
     }
 
     @Override
@@ -79,9 +61,7 @@ public class Lamb extends Optimizer {
     @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> config = super.getConfig();
-        config.put("beta_1", beta1);
-        config.put("beta_2", beta2);
-        config.put("epsilon", epsilon);
+        putMomentConfig(config);
         return config;
     }
 

@@ -22,11 +22,8 @@ import java.util.Map;
  * Defaults: learning_rate 0.001, beta_1 0.9, beta_2 0.999, epsilon 1e-7. Slots: {@code momentum},
  * {@code velocity}, then the scalar {@code u_product} (unnamed in Keras, hence named {@code variable}).
  */
-public class Nadam extends Optimizer {
+public class Nadam extends MomentOptimizer<Nadam> {
     private static final double DECAY = 0.96;
-    private double beta1 = 0.9;
-    private double beta2 = 0.999;
-    private double epsilon = 1e-7;
     private INDArray uProduct;
 
     public Nadam() {
@@ -44,21 +41,6 @@ public class Nadam extends Optimizer {
     public Nadam(double learningRate, double beta1, double beta2, double epsilon) {
         this(learningRate);
         beta1(beta1).beta2(beta2).epsilon(epsilon);
-    }
-
-    public Nadam beta1(double beta1) {
-        this.beta1 = beta1;
-        return this;
-    }
-
-    public Nadam beta2(double beta2) {
-        this.beta2 = beta2;
-        return this;
-    }
-
-    public Nadam epsilon(double epsilon) {
-        this.epsilon = epsilon;
-        return this;
     }
 
     @Override
@@ -99,9 +81,7 @@ public class Nadam extends Optimizer {
     @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> config = super.getConfig();
-        config.put("beta_1", beta1);
-        config.put("beta_2", beta2);
-        config.put("epsilon", epsilon);
+        putMomentConfig(config);
         return config;
     }
 
