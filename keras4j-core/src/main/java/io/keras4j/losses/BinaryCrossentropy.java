@@ -1,7 +1,5 @@
 package io.keras4j.losses;
 
-import java.util.Map;
-
 /**
  * Crossentropy between binary targets and predicted probabilities, as keras/src/losses/losses.py
  * {@code BinaryCrossentropy} ("binary_crossentropy"), averaged over the last axis.
@@ -11,24 +9,9 @@ import java.util.Map;
  * {@code loss = mean(max(z, 0) - z y + log(1 + exp(-|z|)))}. With {@code labelSmoothing = s}:
  * {@code y = y (1 - s) + s / 2}.
  */
-public class BinaryCrossentropy extends RowKernelLoss {
-    private boolean fromLogits;
-    private double labelSmoothing;
-
+public class BinaryCrossentropy extends CrossentropyLoss<BinaryCrossentropy> {
     public BinaryCrossentropy() {
         super("binary_crossentropy");
-    }
-
-    /** Whether predictions are logits rather than probabilities (default false). */
-    public BinaryCrossentropy fromLogits(boolean fromLogits) {
-        this.fromLogits = fromLogits;
-        return this;
-    }
-
-    /** Label smoothing in [0, 1] (default 0). */
-    public BinaryCrossentropy labelSmoothing(double labelSmoothing) {
-        this.labelSmoothing = checkLabelSmoothing(labelSmoothing);
-        return this;
     }
 
     @Override
@@ -64,14 +47,5 @@ public class BinaryCrossentropy extends RowKernelLoss {
 
     static double sigmoid(double z) {
         return 1 / (1 + Math.exp(-z));
-    }
-
-    @Override
-    public Map<String, Object> getConfig() {
-        Map<String, Object> config = super.getConfig();
-        config.put("from_logits", fromLogits);
-        config.put("label_smoothing", labelSmoothing);
-        config.put("axis", -1);
-        return config;
     }
 }

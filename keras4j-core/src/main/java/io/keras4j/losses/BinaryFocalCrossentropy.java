@@ -12,12 +12,8 @@ import java.util.Map;
  * when {@code applyClassBalancing}, else 1. From logits bce is computed from the logit, as the TensorFlow backend
  * does (it recovers the logits of the sigmoid; other backends clip the sigmoid first, which differs for |z| > 16).
  */
-public class BinaryFocalCrossentropy extends RowKernelLoss {
+public class BinaryFocalCrossentropy extends FocalLoss<BinaryFocalCrossentropy> {
     private boolean applyClassBalancing;
-    private double alpha = 0.25;
-    private double gamma = 2.0;
-    private boolean fromLogits;
-    private double labelSmoothing;
 
     public BinaryFocalCrossentropy() {
         super("binary_focal_crossentropy");
@@ -26,33 +22,6 @@ public class BinaryFocalCrossentropy extends RowKernelLoss {
     /** Whether to weigh class 1 by alpha and class 0 by 1 - alpha (default false). */
     public BinaryFocalCrossentropy applyClassBalancing(boolean applyClassBalancing) {
         this.applyClassBalancing = applyClassBalancing;
-        return this;
-    }
-
-    /** The weight of class 1 when balancing classes (default 0.25). */
-    public BinaryFocalCrossentropy alpha(double alpha) {
-        this.alpha = alpha;
-        return this;
-    }
-
-    /** The focusing parameter (default 2); 0 gives the binary crossentropy. */
-    public BinaryFocalCrossentropy gamma(double gamma) {
-        if (gamma < 0) {
-            throw new IllegalArgumentException("BinaryFocalCrossentropy: `gamma` must be >= 0, got " + gamma);
-        }
-        this.gamma = gamma;
-        return this;
-    }
-
-    /** Whether predictions are logits rather than probabilities (default false). */
-    public BinaryFocalCrossentropy fromLogits(boolean fromLogits) {
-        this.fromLogits = fromLogits;
-        return this;
-    }
-
-    /** Label smoothing in [0, 1] (default 0). */
-    public BinaryFocalCrossentropy labelSmoothing(double labelSmoothing) {
-        this.labelSmoothing = checkLabelSmoothing(labelSmoothing);
         return this;
     }
 
@@ -84,12 +53,8 @@ public class BinaryFocalCrossentropy extends RowKernelLoss {
     @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> config = super.getConfig();
-        config.put("from_logits", fromLogits);
-        config.put("label_smoothing", labelSmoothing);
-        config.put("axis", -1);
         config.put("apply_class_balancing", applyClassBalancing);
-        config.put("alpha", alpha);
-        config.put("gamma", gamma);
+        putFocalConfig(config);
         return config;
     }
 }

@@ -1,7 +1,5 @@
 package io.keras4j.losses;
 
-import java.util.Map;
-
 /**
  * Crossentropy between one-hot (or soft) targets and predicted class probabilities, as
  * keras/src/losses/losses.py {@code CategoricalCrossentropy} ("categorical_crossentropy").
@@ -11,28 +9,9 @@ import java.util.Map;
  * {@code loss = -sum(y * log(p))}. From logits: {@code loss = -sum(y * log_softmax(z))}. With
  * {@code labelSmoothing = s}: {@code y = y * (1 - s) + s / classes}.
  */
-public class CategoricalCrossentropy extends RowKernelLoss {
-    private boolean fromLogits;
-    private double labelSmoothing;
-
+public class CategoricalCrossentropy extends CrossentropyLoss<CategoricalCrossentropy> {
     public CategoricalCrossentropy() {
         super("categorical_crossentropy");
-    }
-
-    /** Whether predictions are logits rather than probabilities (default false). */
-    public CategoricalCrossentropy fromLogits(boolean fromLogits) {
-        this.fromLogits = fromLogits;
-        return this;
-    }
-
-    public boolean fromLogits() {
-        return fromLogits;
-    }
-
-    /** Label smoothing in [0, 1] (default 0). */
-    public CategoricalCrossentropy labelSmoothing(double labelSmoothing) {
-        this.labelSmoothing = checkLabelSmoothing(labelSmoothing);
-        return this;
     }
 
     @Override
@@ -87,14 +66,5 @@ public class CategoricalCrossentropy extends RowKernelLoss {
             }
         }
         return loss;
-    }
-
-    @Override
-    public Map<String, Object> getConfig() {
-        Map<String, Object> config = super.getConfig();
-        config.put("from_logits", fromLogits);
-        config.put("label_smoothing", labelSmoothing);
-        config.put("axis", -1);
-        return config;
     }
 }

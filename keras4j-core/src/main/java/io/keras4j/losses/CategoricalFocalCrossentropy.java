@@ -10,41 +10,9 @@ import java.util.Map;
  * {@code fromLogits}) renormalized to sum to 1 and clipped to [epsilon, 1 - epsilon] as {@code q}:
  * {@code loss = sum(alpha (1 - q)^gamma (-y log q))} over the last axis.
  */
-public class CategoricalFocalCrossentropy extends RowKernelLoss {
-    private double alpha = 0.25;
-    private double gamma = 2.0;
-    private boolean fromLogits;
-    private double labelSmoothing;
-
+public class CategoricalFocalCrossentropy extends FocalLoss<CategoricalFocalCrossentropy> {
     public CategoricalFocalCrossentropy() {
         super("categorical_focal_crossentropy");
-    }
-
-    /** The weight of every class (default 0.25). */
-    public CategoricalFocalCrossentropy alpha(double alpha) {
-        this.alpha = alpha;
-        return this;
-    }
-
-    /** The focusing parameter (default 2); 0 gives alpha times the categorical crossentropy. */
-    public CategoricalFocalCrossentropy gamma(double gamma) {
-        if (gamma < 0) {
-            throw new IllegalArgumentException("CategoricalFocalCrossentropy: `gamma` must be >= 0, got " + gamma);
-        }
-        this.gamma = gamma;
-        return this;
-    }
-
-    /** Whether predictions are logits rather than probabilities (default false). */
-    public CategoricalFocalCrossentropy fromLogits(boolean fromLogits) {
-        this.fromLogits = fromLogits;
-        return this;
-    }
-
-    /** Label smoothing in [0, 1] (default 0). */
-    public CategoricalFocalCrossentropy labelSmoothing(double labelSmoothing) {
-        this.labelSmoothing = checkLabelSmoothing(labelSmoothing);
-        return this;
     }
 
     @Override
@@ -100,11 +68,7 @@ public class CategoricalFocalCrossentropy extends RowKernelLoss {
     @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> config = super.getConfig();
-        config.put("from_logits", fromLogits);
-        config.put("label_smoothing", labelSmoothing);
-        config.put("axis", -1);
-        config.put("alpha", alpha);
-        config.put("gamma", gamma);
+        putFocalConfig(config);
         return config;
     }
 }
