@@ -1,13 +1,9 @@
 package io.keras4j.layers;
 
 import io.keras4j.backend.Ops;
-import io.keras4j.constraints.Constraint;
 import io.keras4j.engine.CallContext;
 import io.keras4j.engine.Config;
 import io.keras4j.engine.Variable;
-import io.keras4j.initializers.Initializer;
-import io.keras4j.initializers.Initializers;
-import io.keras4j.regularizers.Regularizer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -29,21 +25,11 @@ import java.util.Map;
  *
  * @param <T> the concrete layer, returned by the fluent setters
  */
-abstract class BaseConv<T extends BaseConv<T>> extends ConvLayer<T> {
-    private final int filters;
+abstract class BaseConv<T extends BaseConv<T>> extends KernelConv<T> {
     private int groups = 1;
-    private Initializer kernelInitializer = Initializers.get("glorot_uniform");
-    private Regularizer kernelRegularizer;
-    private Constraint kernelConstraint;
-    private Variable kernel;
 
     BaseConv(int rank, int filters, int... kernelSize) {
-        super(rank, kernelSize);
-        if (filters <= 0) {
-            throw new IllegalArgumentException(className() + ": invalid value for argument `filters`, expected a positive integer, got "
-                    + filters);
-        }
-        this.filters = filters;
+        super(rank, filters, kernelSize);
     }
 
     /** The number of groups the input channels and the filters are split into (each must divide evenly). */
@@ -54,34 +40,6 @@ abstract class BaseConv<T extends BaseConv<T>> extends ConvLayer<T> {
         }
         this.groups = groups;
         return self();
-    }
-
-    public T kernelInitializer(String initializer) {
-        return kernelInitializer(Initializers.get(initializer));
-    }
-
-    public T kernelInitializer(Initializer initializer) {
-        this.kernelInitializer = initializer;
-        return self();
-    }
-
-    public T kernelRegularizer(Regularizer regularizer) {
-        this.kernelRegularizer = regularizer;
-        return self();
-    }
-
-    public T kernelConstraint(Constraint constraint) {
-        this.kernelConstraint = constraint;
-        return self();
-    }
-
-    public int filters() {
-        return filters;
-    }
-
-    /** The kernel, shape {@code kernel_size + (input_channels / groups, filters)}; null before build. */
-    public Variable kernel() {
-        return kernel;
     }
 
     @Override
@@ -111,7 +69,7 @@ abstract class BaseConv<T extends BaseConv<T>> extends ConvLayer<T> {
         }
         kernelShape[rank] = channels / groups;
         kernelShape[rank + 1] = filters;
-        kernel = addWeight("kernel", kernelShape, kernelInitializer, kernelRegularizer, kernelConstraint, true);
+        buildKernel(kernelShape);
     }
 
     /** The number of groups the input channels and the filters are split into. */
@@ -232,9 +190,7 @@ abstract class BaseConv<T extends BaseConv<T>> extends ConvLayer<T> {
         Map<String, Object> config = super.getConfig();
         config.put("filters", filters);
         config.put("groups", groups);
-        config.put("kernel_initializer", kernelInitializer);
-        config.put("kernel_regularizer", kernelRegularizer);
-        config.put("kernel_constraint", kernelConstraint);
+        putKernelConfig(config);
         return ConvLayer.inKerasOrder(config, "name", "trainable", "dtype", "filters", "kernel_size", "strides", "padding",
                 "data_format", "dilation_rate", "groups", "activation", "use_bias", "kernel_initializer", "bias_initializer",
                 "kernel_regularizer", "bias_regularizer", "activity_regularizer", "kernel_constraint", "bias_constraint");
@@ -242,10 +198,7 @@ abstract class BaseConv<T extends BaseConv<T>> extends ConvLayer<T> {
 
     /** Applies the Keras config keys of a convolution (Keras 3 and Keras 2 names) to a new layer. */
     static <L extends BaseConv<L>> L configure(L layer, Config c) {
-        layer.groups(c.getInt("groups", 1))
-                .kernelInitializer(c.initializer("kernel_initializer", "glorot_uniform"))
-                .kernelRegularizer(c.regularizer("kernel_regularizer"))
-                .kernelConstraint(c.constraint("kernel_constraint"));
+        configureKernel(layer.groups(c.getInt("groups", 1)), c);
         return ConvLayer.configure(layer, c);
     }
 

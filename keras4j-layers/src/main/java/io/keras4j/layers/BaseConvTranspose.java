@@ -1,13 +1,8 @@
 package io.keras4j.layers;
 
 import io.keras4j.backend.Ops;
-import io.keras4j.constraints.Constraint;
 import io.keras4j.engine.CallContext;
 import io.keras4j.engine.Config;
-import io.keras4j.engine.Variable;
-import io.keras4j.initializers.Initializer;
-import io.keras4j.initializers.Initializers;
-import io.keras4j.regularizers.Regularizer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Arrays;
@@ -32,55 +27,17 @@ import java.util.Map;
  *
  * @param <T> the concrete layer, returned by the fluent setters
  */
-abstract class BaseConvTranspose<T extends BaseConvTranspose<T>> extends ConvLayer<T> {
-    private final int filters;
+abstract class BaseConvTranspose<T extends BaseConvTranspose<T>> extends KernelConv<T> {
     private int[] outputPadding;
-    private Initializer kernelInitializer = Initializers.get("glorot_uniform");
-    private Regularizer kernelRegularizer;
-    private Constraint kernelConstraint;
-    private Variable kernel;
 
     BaseConvTranspose(int rank, int filters, int... kernelSize) {
-        super(rank, kernelSize);
-        if (filters <= 0) {
-            throw new IllegalArgumentException(className() + ": invalid value for argument `filters`, expected a strictly positive"
-                    + " value, got " + filters);
-        }
-        this.filters = filters;
+        super(rank, filters, kernelSize);
     }
 
     /** Extra length added after each spatial axis (each must be less than the stride); null (default) infers it. */
     public T outputPadding(int... outputPadding) {
         this.outputPadding = outputPadding == null ? null : ConvUtils.tuple(className(), "output_padding", rank, true, outputPadding);
         return self();
-    }
-
-    public T kernelInitializer(String initializer) {
-        return kernelInitializer(Initializers.get(initializer));
-    }
-
-    public T kernelInitializer(Initializer initializer) {
-        this.kernelInitializer = initializer;
-        return self();
-    }
-
-    public T kernelRegularizer(Regularizer regularizer) {
-        this.kernelRegularizer = regularizer;
-        return self();
-    }
-
-    public T kernelConstraint(Constraint constraint) {
-        this.kernelConstraint = constraint;
-        return self();
-    }
-
-    public int filters() {
-        return filters;
-    }
-
-    /** The kernel, shape {@code kernel_size + (filters, input_channels)}; null before build. */
-    public Variable kernel() {
-        return kernel;
     }
 
     @Override
@@ -117,7 +74,7 @@ abstract class BaseConvTranspose<T extends BaseConvTranspose<T>> extends ConvLay
         }
         kernelShape[rank] = filters;
         kernelShape[rank + 1] = channels;
-        kernel = addWeight("kernel", kernelShape, kernelInitializer, kernelRegularizer, kernelConstraint, true);
+        buildKernel(kernelShape);
     }
 
     @Override
@@ -149,18 +106,13 @@ abstract class BaseConvTranspose<T extends BaseConvTranspose<T>> extends ConvLay
         Map<String, Object> config = super.getConfig();
         config.put("filters", filters);
         config.put("output_padding", outputPadding == null ? null : outputPadding.clone());
-        config.put("kernel_initializer", kernelInitializer);
-        config.put("kernel_regularizer", kernelRegularizer);
-        config.put("kernel_constraint", kernelConstraint);
+        putKernelConfig(config);
         return config;
     }
 
     /** Applies the Keras config keys of a transposed convolution to a new layer. */
     static <L extends BaseConvTranspose<L>> L configure(L layer, Config c) {
-        layer.outputPadding(ConvUtils.ints(c, "output_padding", null))
-                .kernelInitializer(c.initializer("kernel_initializer", "glorot_uniform"))
-                .kernelRegularizer(c.regularizer("kernel_regularizer"))
-                .kernelConstraint(c.constraint("kernel_constraint"));
+        configureKernel(layer.outputPadding(ConvUtils.ints(c, "output_padding", null)), c);
         return ConvLayer.configure(layer, c);
     }
 
