@@ -44,25 +44,16 @@ public final class Imdb extends SequenceOptions<Imdb> {
         return this;
     }
 
+    /** Options with Keras's defaults. */
+    public Imdb() {
+        super(NAME, NPZ, KERAS_FILES);
+    }
+
     /** {@code imdb.load_data()} with Keras's defaults. */
     public static SequenceData loadData() {
         return new Imdb().load();
     }
 
-    /** {@code imdb.load_data(...)} with the options set on this object. */
-    public SequenceData load() {
-        return load(DatasetFiles.fromSystem(), KERAS_FILES);
-    }
-
-    /** As {@link #load()}, from the {@code imdb.npz} in {@code dir} only. */
-    public SequenceData load(Path dir) {
-        return preprocess(read(dir.resolve(NPZ)).orElseThrow(() -> new IllegalArgumentException(dir + ": no " + NPZ)));
-    }
-
-    SequenceData load(DatasetFiles files, List<Remote> remote) {
-        return preprocess(files.load(NAME, List.of(files.home().resolve(".keras").resolve("datasets")), remote,
-                dir -> read(dir.resolve(NPZ)), NPZ));
-    }
 
     /** The word to index map, as {@code imdb.get_word_index()} (indices before the {@code index_from} offset). */
     public static Map<String, Integer> getWordIndex() {
@@ -87,7 +78,8 @@ public final class Imdb extends SequenceOptions<Imdb> {
         }
     }
 
-    private static Optional<Object[]> read(Path npz) {
+    @Override
+    Optional<Object[]> read(Path npz) {
         if (!Files.isRegularFile(npz)) {
             return Optional.empty();
         }
@@ -111,8 +103,9 @@ public final class Imdb extends SequenceOptions<Imdb> {
         return a;
     }
 
+    @Override
     @SuppressWarnings("unchecked")
-    private SequenceData preprocess(Object[] raw) {
+    SequenceData preprocess(Object[] raw) {
         List<int[]> xTrain = (List<int[]>) raw[0];
         List<int[]> xTest = (List<int[]>) raw[2];
         INDArray yTrainAll = (INDArray) raw[1];

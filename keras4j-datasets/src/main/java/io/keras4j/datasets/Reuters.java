@@ -40,6 +40,11 @@ public final class Reuters extends SequenceOptions<Reuters> {
         return this;
     }
 
+    /** Options with Keras's defaults. */
+    public Reuters() {
+        super(NAME, NPZ, KERAS_FILES);
+    }
+
     /** Fraction of the samples held out as test data; default 0.2. */
     public Reuters testSplit(double testSplit) {
         if (!(testSplit >= 0 && testSplit < 1)) {
@@ -54,20 +59,6 @@ public final class Reuters extends SequenceOptions<Reuters> {
         return new Reuters().load();
     }
 
-    /** {@code reuters.load_data(...)} with the options set on this object. */
-    public SequenceData load() {
-        return load(DatasetFiles.fromSystem(), KERAS_FILES);
-    }
-
-    /** As {@link #load()}, from the {@code reuters.npz} in {@code dir} only. */
-    public SequenceData load(Path dir) {
-        return preprocess(read(dir.resolve(NPZ)).orElseThrow(() -> new IllegalArgumentException(dir + ": no " + NPZ)));
-    }
-
-    SequenceData load(DatasetFiles files, List<Remote> remote) {
-        return preprocess(files.load(NAME, List.of(files.home().resolve(".keras").resolve("datasets")), remote,
-                dir -> read(dir.resolve(NPZ)), NPZ));
-    }
 
     /** The word to index map, as {@code reuters.get_word_index()}. */
     public static Map<String, Integer> getWordIndex() {
@@ -79,7 +70,8 @@ public final class Reuters extends SequenceOptions<Reuters> {
         return LABEL_NAMES;
     }
 
-    private static Optional<Object[]> read(Path npz) {
+    @Override
+    Optional<Object[]> read(Path npz) {
         if (!Files.isRegularFile(npz)) {
             return Optional.empty();
         }
@@ -87,8 +79,9 @@ public final class Reuters extends SequenceOptions<Reuters> {
         return Optional.of(new Object[]{Imdb.sequences(f, npz, "x"), Imdb.labels(f, npz, "y")});
     }
 
+    @Override
     @SuppressWarnings("unchecked")
-    private SequenceData preprocess(Object[] raw) {
+    SequenceData preprocess(Object[] raw) {
         List<int[]> xs = (List<int[]>) raw[0];
         INDArray yAll = (INDArray) raw[1];
         int[] order = rng().shuffledRange(xs.size());

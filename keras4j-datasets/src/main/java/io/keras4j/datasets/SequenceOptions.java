@@ -1,8 +1,11 @@
 package io.keras4j.datasets;
 
+import io.keras4j.datasets.DatasetFiles.Remote;
 import io.keras4j.utils.NumpyRandomState;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -20,7 +23,43 @@ abstract class SequenceOptions<T extends SequenceOptions<T>> {
     Integer oovChar = 2;
     int indexFrom = 3;
 
+    private final String name;
+    private final String npz;
+    private final List<Remote> kerasFiles;
+
+    /**
+     * @param name       the dataset's name (its folder under {@code ~/.keras/datasets})
+     * @param npz        its npz file name
+     * @param kerasFiles where Keras downloads the npz file from, with its checksum
+     */
+    SequenceOptions(String name, String npz, List<Remote> kerasFiles) {
+        this.name = name;
+        this.npz = npz;
+        this.kerasFiles = kerasFiles;
+    }
+
     abstract T self();
+
+    /** The raw arrays of an npz file (sequences and labels), or empty when there is no such file. */
+    abstract Optional<Object[]> read(Path npz);
+
+    /** The shuffled, filtered and split data of the raw arrays, with the options set on this object. */
+    abstract SequenceData preprocess(Object[] raw);
+
+    /** Keras's {@code load_data(...)} with the options set on this object. */
+    public SequenceData load() {
+        return load(DatasetFiles.fromSystem(), kerasFiles);
+    }
+
+    /** As {@link #load()}, from the npz file in {@code dir} only. */
+    public SequenceData load(Path dir) {
+        return preprocess(read(dir.resolve(npz)).orElseThrow(() -> new IllegalArgumentException(dir + ": no " + npz)));
+    }
+
+    SequenceData load(DatasetFiles files, List<Remote> remote) {
+        return preprocess(files.load(name, List.of(files.home().resolve(".keras").resolve("datasets")), remote,
+                dir -> read(dir.resolve(npz)), npz));
+    }
 
     /** Keep only the {@code num_words} most frequent words (others become {@code oov_char}); null keeps all. */
     public T numWords(Integer numWords) {
