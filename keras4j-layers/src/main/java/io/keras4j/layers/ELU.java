@@ -1,6 +1,5 @@
 package io.keras4j.layers;
 
-import io.keras4j.activations.ActivationFunction;
 import io.keras4j.activations.Activations;
 import io.keras4j.engine.Config;
 
@@ -11,10 +10,7 @@ import java.util.Map;
  * {@code f(x) = x >= 0 ? x : alpha * (exp(x) - 1)}, alpha default 1.0. Output shape = input shape.
  * The config carries {@code alpha} (Keras 2 saved it; Keras 3 accepts it).
  */
-public class ELU extends BaseActivationLayer {
-    private final double alpha;
-    private final ActivationFunction function;
-
+public class ELU extends OneArgumentActivationLayer {
     /** Keras's {@code ELU()}: alpha 1.0. */
     public ELU() {
         this(1.0);
@@ -22,20 +18,7 @@ public class ELU extends BaseActivationLayer {
 
     /** @param alpha the scale of the negative section */
     public ELU(double alpha) {
-        this.alpha = alpha;
-        this.function = Activations.elu(alpha);
-    }
-
-    @Override
-    ActivationFunction function() {
-        return function;
-    }
-
-    @Override
-    public Map<String, Object> getConfig() {
-        Map<String, Object> config = super.getConfig();
-        config.put("alpha", alpha);
-        return config;
+        super("alpha", alpha, Activations.elu(alpha));
     }
 
     /** An ELU layer from its Keras config. */

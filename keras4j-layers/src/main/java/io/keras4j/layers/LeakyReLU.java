@@ -1,6 +1,5 @@
 package io.keras4j.layers;
 
-import io.keras4j.activations.ActivationFunction;
 import io.keras4j.activations.Activations;
 import io.keras4j.engine.Config;
 
@@ -11,10 +10,7 @@ import java.util.Map;
  * {@code f(x) = max(x, negative_slope * x)}, negative_slope default 0.3 (the function's default is 0.2).
  * The deprecated Keras 2 key {@code alpha} is read as negative_slope. Output shape = input shape.
  */
-public class LeakyReLU extends BaseActivationLayer {
-    private final double negativeSlope;
-    private final ActivationFunction function;
-
+public class LeakyReLU extends OneArgumentActivationLayer {
     /** Keras's {@code LeakyReLU()}: negative_slope 0.3. */
     public LeakyReLU() {
         this(0.3);
@@ -22,24 +18,15 @@ public class LeakyReLU extends BaseActivationLayer {
 
     /** @param negativeSlope the slope for negative inputs (>= 0) */
     public LeakyReLU(double negativeSlope) {
+        super("negative_slope", negativeSlope, Activations.leakyRelu(checked(negativeSlope)));
+    }
+
+    private static double checked(double negativeSlope) {
         if (!(negativeSlope >= 0)) {
             throw new IllegalArgumentException("LeakyReLU: the negative_slope value of a Leaky ReLU layer cannot be None or negative. "
                     + "Received: negative_slope=" + negativeSlope);
         }
-        this.negativeSlope = negativeSlope;
-        this.function = Activations.leakyRelu(negativeSlope);
-    }
-
-    @Override
-    ActivationFunction function() {
-        return function;
-    }
-
-    @Override
-    public Map<String, Object> getConfig() {
-        Map<String, Object> config = super.getConfig();
-        config.put("negative_slope", negativeSlope);
-        return config;
+        return negativeSlope;
     }
 
     /** A LeakyReLU layer from its Keras config (Keras 2's {@code alpha} accepted). */

@@ -1,6 +1,5 @@
 package io.keras4j.layers;
 
-import io.keras4j.activations.ActivationFunction;
 import io.keras4j.activations.Activations;
 import io.keras4j.engine.Config;
 
@@ -11,10 +10,7 @@ import java.util.Map;
  * {@code exp(x) / sum(exp(x), axis)}, axis default -1. Output shape = input shape. (Keras's optional
  * {@code mask} call argument and tuple axes are not supported.)
  */
-public class Softmax extends BaseActivationLayer {
-    private final int axis;
-    private final ActivationFunction function;
-
+public class Softmax extends OneArgumentActivationLayer {
     /** Keras's {@code Softmax()}: axis -1. */
     public Softmax() {
         this(-1);
@@ -22,20 +18,7 @@ public class Softmax extends BaseActivationLayer {
 
     /** @param axis the axis along which the softmax normalization is applied */
     public Softmax(int axis) {
-        this.axis = axis;
-        this.function = Activations.softmax(axis);
-    }
-
-    @Override
-    ActivationFunction function() {
-        return function;
-    }
-
-    @Override
-    public Map<String, Object> getConfig() {
-        Map<String, Object> config = super.getConfig();
-        config.put("axis", axis);
-        return config;
+        super("axis", axis, Activations.softmax(axis));
     }
 
     /** A Softmax layer from its Keras config. */

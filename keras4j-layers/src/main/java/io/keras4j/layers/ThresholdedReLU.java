@@ -1,6 +1,5 @@
 package io.keras4j.layers;
 
-import io.keras4j.activations.ActivationFunction;
 import io.keras4j.activations.Activations;
 import io.keras4j.engine.Config;
 
@@ -11,10 +10,7 @@ import java.util.Map;
  * {@code ThresholdedReLU}; Keras 3 dropped it, so it is here to load files written by Keras 1/2):
  * {@code f(x) = x > theta ? x : 0}, theta default 1.0. Output shape = input shape.
  */
-public class ThresholdedReLU extends BaseActivationLayer {
-    private final double theta;
-    private final ActivationFunction function;
-
+public class ThresholdedReLU extends OneArgumentActivationLayer {
     /** Keras 2's {@code ThresholdedReLU()}: theta 1.0. */
     public ThresholdedReLU() {
         this(1.0);
@@ -22,23 +18,14 @@ public class ThresholdedReLU extends BaseActivationLayer {
 
     /** @param theta the threshold (non-negative, as Keras 2 requires) */
     public ThresholdedReLU(double theta) {
+        super("theta", theta, Activations.relu(0.0, null, checked(theta)));
+    }
+
+    private static double checked(double theta) {
         if (!(theta >= 0)) {
             throw new IllegalArgumentException("ThresholdedReLU: theta of a ThresholdedReLU layer cannot be negative or NaN, got " + theta);
         }
-        this.theta = theta;
-        this.function = Activations.relu(0.0, null, theta);
-    }
-
-    @Override
-    ActivationFunction function() {
-        return function;
-    }
-
-    @Override
-    public Map<String, Object> getConfig() {
-        Map<String, Object> config = super.getConfig();
-        config.put("theta", theta);
-        return config;
+        return theta;
     }
 
     /** A ThresholdedReLU layer from its Keras 2 config. */
