@@ -2,16 +2,11 @@ package io.keras4j.layers;
 
 import io.keras4j.activations.ActivationFunction;
 import io.keras4j.activations.Activations;
-import io.keras4j.constraints.Constraint;
 import io.keras4j.engine.CallContext;
 import io.keras4j.engine.Config;
 import io.keras4j.engine.InputSpec;
-import io.keras4j.engine.Layer;
 import io.keras4j.engine.Shapes;
 import io.keras4j.engine.Variable;
-import io.keras4j.initializers.Initializer;
-import io.keras4j.initializers.Initializers;
-import io.keras4j.regularizers.Regularizer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -27,7 +22,7 @@ import java.util.Map;
  *
  * @param <T> the concrete layer, returned by the fluent setters
  */
-abstract class ConvLayer<T extends ConvLayer<T>> extends Layer {
+abstract class ConvLayer<T extends ConvLayer<T>> extends BiasLayer<T> {
     final int rank;
     final int[] kernelSize;
     int[] strides;
@@ -36,9 +31,6 @@ abstract class ConvLayer<T extends ConvLayer<T>> extends Layer {
     int[] dilationRate;
     private ActivationFunction activation = Activations.get("linear");
     private boolean useBias = true;
-    private Initializer biasInitializer = Initializers.get("zeros");
-    private Regularizer biasRegularizer;
-    private Constraint biasConstraint;
     private Variable bias;
 
     ConvLayer(int rank, int... kernelSize) {
@@ -46,11 +38,6 @@ abstract class ConvLayer<T extends ConvLayer<T>> extends Layer {
         this.kernelSize = ConvUtils.tuple(className(), "kernel_size", rank, false, kernelSize);
         this.strides = ConvUtils.filled(rank, 1);
         this.dilationRate = ConvUtils.filled(rank, 1);
-    }
-
-    @SuppressWarnings("unchecked")
-    final T self() {
-        return (T) this;
     }
 
     public T strides(int... strides) {
@@ -87,25 +74,6 @@ abstract class ConvLayer<T extends ConvLayer<T>> extends Layer {
 
     public T useBias(boolean useBias) {
         this.useBias = useBias;
-        return self();
-    }
-
-    public T biasInitializer(String initializer) {
-        return biasInitializer(Initializers.get(initializer));
-    }
-
-    public T biasInitializer(Initializer initializer) {
-        this.biasInitializer = initializer;
-        return self();
-    }
-
-    public T biasRegularizer(Regularizer regularizer) {
-        this.biasRegularizer = regularizer;
-        return self();
-    }
-
-    public T biasConstraint(Constraint constraint) {
-        this.biasConstraint = constraint;
         return self();
     }
 
@@ -176,7 +144,7 @@ abstract class ConvLayer<T extends ConvLayer<T>> extends Layer {
         }
         buildKernels(channels);
         if (useBias) {
-            bias = addWeight("bias", new long[]{outputChannels(channels)}, biasInitializer, biasRegularizer, biasConstraint, true);
+            bias = addBias("bias", new long[]{outputChannels(channels)});
         }
         setInputSpec(0, new InputSpec().ndim(rank + 2).axis(channelAxis - inputShape.length, channels));
     }

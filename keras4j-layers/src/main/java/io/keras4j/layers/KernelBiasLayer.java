@@ -2,7 +2,6 @@ package io.keras4j.layers;
 
 import io.keras4j.constraints.Constraint;
 import io.keras4j.engine.Config;
-import io.keras4j.engine.Layer;
 import io.keras4j.engine.Variable;
 import io.keras4j.initializers.Initializer;
 import io.keras4j.initializers.Initializers;
@@ -17,22 +16,14 @@ import java.util.Map;
  *
  * @param <T> the concrete layer, returned by the fluent setters
  */
-abstract class KernelBiasLayer<T extends KernelBiasLayer<T>> extends Layer {
+abstract class KernelBiasLayer<T extends KernelBiasLayer<T>> extends BiasLayer<T> {
     /** The config keys {@link #configureKernelBias} reads. */
     static final String[] KEYS = {"kernel_initializer", "bias_initializer", "kernel_regularizer", "bias_regularizer",
         "kernel_constraint", "bias_constraint"};
 
     private Initializer kernelInitializer = Initializers.get("glorot_uniform");
-    private Initializer biasInitializer = Initializers.get("zeros");
     private Regularizer kernelRegularizer;
-    private Regularizer biasRegularizer;
     private Constraint kernelConstraint;
-    private Constraint biasConstraint;
-
-    @SuppressWarnings("unchecked")
-    private T self() {
-        return (T) this;
-    }
 
     /** The kernel initializer, by Keras identifier ("he_normal"). */
     public T kernelInitializer(String initializer) {
@@ -44,33 +35,13 @@ abstract class KernelBiasLayer<T extends KernelBiasLayer<T>> extends Layer {
         return self();
     }
 
-    /** The bias initializer, by Keras identifier ("zeros"). */
-    public T biasInitializer(String initializer) {
-        return biasInitializer(Initializers.get(initializer));
-    }
-
-    public T biasInitializer(Initializer initializer) {
-        this.biasInitializer = initializer;
-        return self();
-    }
-
     public T kernelRegularizer(Regularizer regularizer) {
         this.kernelRegularizer = regularizer;
         return self();
     }
 
-    public T biasRegularizer(Regularizer regularizer) {
-        this.biasRegularizer = regularizer;
-        return self();
-    }
-
     public T kernelConstraint(Constraint constraint) {
         this.kernelConstraint = constraint;
-        return self();
-    }
-
-    public T biasConstraint(Constraint constraint) {
-        this.biasConstraint = constraint;
         return self();
     }
 
@@ -86,11 +57,6 @@ abstract class KernelBiasLayer<T extends KernelBiasLayer<T>> extends Layer {
     /** A trainable kernel weight with this layer's kernel initializer, regularizer and constraint. */
     Variable addKernel(String name, long[] shape) {
         return addKernel(name, shape, kernelInitializer);
-    }
-
-    /** A trainable bias weight with this layer's bias initializer, regularizer and constraint. */
-    Variable addBias(String name, long[] shape) {
-        return addWeight(name, shape, biasInitializer, biasRegularizer, biasConstraint, true);
     }
 
     /**
