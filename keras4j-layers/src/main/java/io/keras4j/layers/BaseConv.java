@@ -19,8 +19,8 @@ import java.util.Map;
  *
  * <p>1D and 2D convolutions of one group without dilation run on ND4J's native conv2d / conv2d_bp (oneDNN in the
  * onednn builds) with the bias fused; a first layer over few channels, whose input gradient nobody needs, gets its
- * kernel and bias gradients (and in training its output) from one GEMM over a {@link PatchMatrix}. The rest (dilation, causal padding, groups)
- * are GEMMs over {@link Im2col} patch arrays; with {@code groups > 1} the kernel is expanded to a block-diagonal
+ * kernel and bias gradients (and in training its output) from one GEMM over a {@link PatchMatrix}. The rest
+ * (dilation, causal padding, groups) are GEMMs over {@link Im2col} patch arrays; with {@code groups > 1} the kernel is expanded to a block-diagonal
  * full kernel, so each group of filters sees only its group of input channels.
  *
  * @param <T> the concrete layer, returned by the fluent setters
