@@ -3,7 +3,6 @@ package io.keras4j.layers;
 import io.keras4j.engine.Shapes;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Arrays;
 
@@ -184,7 +183,7 @@ final class AttentionAxes {
             }
         }
         if (causal) {
-            auto = and(auto, causal(dtype, query[1], value[1]), "causal mask");
+            auto = and(auto, AttentionOps.causal(dtype, query[1], value[1]), "causal mask");
         }
         INDArray mask = attentionMask == null ? auto : and(AttentionOps.keep(attentionMask, dtype), auto, "attention_mask");
         if (mask == null) {
@@ -228,16 +227,6 @@ final class AttentionAxes {
         out[at] = 1;
         System.arraycopy(s, at, out, at + 1, s.length - at);
         return x.reshape(out);
-    }
-
-    private static INDArray causal(DataType dtype, long t, long s) {
-        double[] tri = new double[(int) (t * s)];
-        for (int i = 0; i < t; i++) {
-            for (int j = 0; j <= i && j < s; j++) {
-                tri[(int) (i * s + j)] = 1;
-            }
-        }
-        return Nd4j.createFromArray(tri).castTo(dtype).reshape(1, t, s);
     }
 
     /** The numpy-broadcast product of two 0/1 masks (null is all ones). */

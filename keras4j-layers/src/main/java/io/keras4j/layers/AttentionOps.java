@@ -57,15 +57,20 @@ final class AttentionOps {
             keep.muli(keep(explicit, dtype).reshape(batch, tq, tv));
         }
         if (causal) {
-            double[] tri = new double[(int) (tq * tv)];
-            for (int i = 0; i < tq; i++) {
-                for (int j = 0; j <= i && j < tv; j++) {
-                    tri[(int) (i * tv + j)] = 1;
-                }
-            }
-            keep.muli(Nd4j.createFromArray(tri).castTo(dtype).reshape(1, tq, tv).broadcast(batch, tq, tv));
+            keep.muli(causal(dtype, tq, tv).broadcast(batch, tq, tv));
         }
         return keep;
+    }
+
+    /** The causal keep mask {@code (1, tq, tv)}: 1 where the row index is at least the column index. */
+    static INDArray causal(DataType dtype, long tq, long tv) {
+        double[] tri = new double[(int) (tq * tv)];
+        for (int i = 0; i < tq; i++) {
+            for (int j = 0; j <= i && j < tv; j++) {
+                tri[(int) (i * tv + j)] = 1;
+            }
+        }
+        return Nd4j.createFromArray(tri).castTo(dtype).reshape(1, tq, tv);
     }
 
     /** Attention's masking, {@code where(keep, scores, scores - 1e9)}, in place. */
