@@ -9,7 +9,6 @@ import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
 import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.SoftmaxBp;
-import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -154,9 +153,7 @@ final class AttentionOps {
      */
     static INDArray dropoutMask(INDArray x, double rate, Long seed, io.keras4j.engine.CallContext ctx) {
         org.nd4j.linalg.api.rng.Random rng = ctx.computeIfAbsent("rng", () -> RandomState.generator(seed));
-        INDArray mask = ctx.buffer("dropout_mask", x.dataType(), x.shape());
-        Nd4j.getExecutioner().exec(new BernoulliDistribution(mask, 1.0 - rate), rng);
-        return mask.divi(1.0 - rate);
+        return Dropout.fillMask(ctx.buffer("dropout_mask", x.dataType(), x.shape()), rate, rng);
     }
 
     /** {@code q_i + k_j} for {@code q (b, Tq, d)} and {@code k (b, Tv, d)}: shape {@code (b, Tq, Tv, d)}. */

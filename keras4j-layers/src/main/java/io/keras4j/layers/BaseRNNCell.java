@@ -12,8 +12,6 @@ import io.keras4j.initializers.Initializer;
 import io.keras4j.initializers.Initializers;
 import io.keras4j.regularizers.Regularizer;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -228,11 +226,10 @@ abstract class BaseRNNCell<C extends BaseRNNCell<C>> extends Layer implements Re
 
     /**
      * Fills {@code masks} with {@code dropout(ones, rate)}, as keras/src/layers/rnn/dropout_rnn_cell.py
-     * {@code _create_dropout_mask}: 0 with probability {@code rate}, else {@code 1 / (1 - rate)}.
+     * {@code _create_dropout_mask} ({@link Dropout#fillMask}).
      */
     void fillDropoutMasks(INDArray masks, double rate, org.nd4j.linalg.api.rng.Random rng) {
-        Nd4j.getExecutioner().exec(new BernoulliDistribution(masks, 1.0 - rate), rng);
-        masks.divi(1.0 - rate);
+        Dropout.fillMask(masks, rate, rng);
     }
 
     /** Adds the bias gradient: the rows of the projection gradient summed, as one GEMM {@code ones @ dz}. */

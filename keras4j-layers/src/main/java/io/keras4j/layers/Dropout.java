@@ -77,11 +77,18 @@ public class Dropout extends Layer {
             return input;
         }
         org.nd4j.linalg.api.rng.Random rng = ctx.computeIfAbsent("rng", () -> RandomState.generator(seed));
-        INDArray mask = ctx.buffer("mask", input.dataType(), maskShape(input.shape()));
-        Nd4j.getExecutioner().exec(new BernoulliDistribution(mask, 1.0 - rate), rng);
-        mask.divi(1.0 - rate);
+        INDArray mask = fillMask(ctx.buffer("mask", input.dataType(), maskShape(input.shape())), rate, rng);
         ctx.save("mask", mask);
         return times(input, mask, ctx, "y");
+    }
+
+    /**
+     * Fills {@code mask} with Keras's {@code backend.random.dropout(ones, rate)}: 0 with probability {@code rate}, else
+     * {@code 1 / (1 - rate)}; returns it. The layers that drop (this, the recurrent cells, attention) share it.
+     */
+    static INDArray fillMask(INDArray mask, double rate, org.nd4j.linalg.api.rng.Random rng) {
+        Nd4j.getExecutioner().exec(new BernoulliDistribution(mask, 1.0 - rate), rng);
+        return mask.divi(1.0 - rate);
     }
 
     /** {@code x * mask} into a reused buffer, broadcasting the mask when noise_shape shares draws. */
