@@ -138,16 +138,6 @@ final class AttentionOps {
     }
 
     /**
-     * Adds the column sums of {@code dy (rows, n)} to the gradient of {@code bias} (any shape of {@code n} elements),
-     * as one GEMV with a ones row: several times faster than ND4J's sum over axis 0 here.
-     */
-    static void addColumnSums(io.keras4j.engine.Variable bias, INDArray dy, io.keras4j.engine.CallContext ctx) {
-        INDArray ones = ctx.buffer("ones", dy.dataType(), 1, dy.size(0)).assign(1.0);
-        double beta = bias.gradientBeta();
-        Nd4j.exec(new Mmul(ones, dy, bias.gradient().reshape('c', 1, dy.size(1)), 1.0, beta, MMulTranspose.builder().build()));
-    }
-
-    /**
      * A dropout mask for {@code x} (kept entries {@code 1 / (1 - rate)}), as keras backend.random.dropout, in a buffer
      * of {@code ctx} (valid until the next call).
      */

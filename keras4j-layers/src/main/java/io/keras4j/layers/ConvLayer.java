@@ -8,7 +8,6 @@ import io.keras4j.engine.InputSpec;
 import io.keras4j.engine.Shapes;
 import io.keras4j.engine.Variable;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -219,8 +218,7 @@ abstract class ConvLayer<T extends ConvLayer<T>> extends BiasLayer<T> {
         }
         boolean needInput = ctx.needsInputGradient(0);
         if (bias != null && !backwardAddsBiasGradient(needInput)) {
-            INDArray ones = ctx.computeIfAbsent("ones_" + rows, () -> Nd4j.ones(dtype(), 1, rows));
-            io.keras4j.backend.Ops.matmul(ones, false, dz, false, bias.gradient().reshape(1, channels), bias.gradientBeta());
+            addBiasGradient(bias, dz, ctx);
         }
         INDArray dx = convolveBackward(dz.reshape(Im2col.shape(rows / Im2col.product(out), out, channels)), in, out,
                 needInput, ctx);

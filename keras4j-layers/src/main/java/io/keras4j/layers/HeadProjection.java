@@ -51,7 +51,7 @@ final class HeadProjection {
         INDArray x2 = x.reshape('c', x.size(0) * x.size(1), x.size(2));
         Ops.matmul(x2, true, dy, false, flat(kernel.gradient()), kernel.gradientBeta());
         if (bias != null) {
-            AttentionOps.addColumnSums(bias, dy, ctx);
+            BiasLayer.addBiasGradient(bias, dy, ctx);
         }
         if (!needInput) {
             return null;

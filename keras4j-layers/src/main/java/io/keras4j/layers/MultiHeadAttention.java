@@ -303,7 +303,7 @@ public class MultiHeadAttention extends KernelBiasLayer<MultiHeadAttention> {
         INDArray wo = kernels[3].value().reshape('c', heads.size(1), outDim);
         Ops.matmul(heads, true, dOut, false, kernels[3].gradient().reshape('c', heads.size(1), outDim), kernels[3].gradientBeta());
         if (biases[3] != null) {
-            AttentionOps.addColumnSums(biases[3], dOut, ctx);
+            addBiasGradient(biases[3], dOut, ctx);
         }
         INDArray dHeads = ctx.buffer("d_heads", dtype, b * t, heads.size(1));
         Ops.matmul(dOut, false, wo, true, dHeads, 0.0);
