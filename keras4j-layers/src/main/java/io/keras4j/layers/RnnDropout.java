@@ -49,11 +49,8 @@ final class RnnDropout {
             Ops.matmul(x, true, dz, false, grad, beta);
             return;
         }
-        long width = dz.size(1) / masks.length;
         INDArray xm = b.sequence("drop:x", x.size(1)).reshape(x.size(0), x.size(1));
-        for (int g = 0; g < masks.length; g++) {
-            Ops.matmul(maskSteps(x, masks[g], xm), true, block(dz, width, g), false, block(grad, width, g), beta);
-        }
+        maskedKernelGradient(x, masks, 0, dz.size(1) / masks.length, xm, dz, grad, beta);
     }
 
     /** The input gradient of {@link #inputMatmul}: {@code dx = sum_g (dz_g @ kernel_g^T) * mask_g}. */
@@ -121,8 +118,17 @@ final class RnnDropout {
         }
         long units = hPrev.size(1);
         INDArray hm = b.sequence("rdrop:hPrev", units).reshape(hPrev.size(0), units);
-        for (int g = 0; g < dOut.size(1) / units; g++) {
-            Ops.matmul(maskSteps(hPrev, b.recurrentMasks[first + g], hm), true, block(dOut, units, g), false, block(grad, units, g), beta);
+        maskedKernelGradient(hPrev, b.recurrentMasks, first, units, hm, dOut, grad, beta);
+    }
+
+    /**
+     * {@code grad_g = (x * masks[first + g])^T @ dz_g + beta * grad_g} for every {@code width}-wide column block
+     * {@code g} of {@code dz}, the masked {@code x} written into {@code xm}.
+     */
+    private static void maskedKernelGradient(INDArray x, INDArray[] masks, int first, long width, INDArray xm, INDArray dz,
+                                             INDArray grad, double beta) {
+        for (int g = 0; g < dz.size(1) / width; g++) {
+            Ops.matmul(maskSteps(x, masks[first + g], xm), true, block(dz, width, g), false, block(grad, width, g), beta);
         }
     }
 }
