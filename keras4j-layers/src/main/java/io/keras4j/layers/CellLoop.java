@@ -102,7 +102,7 @@ final class CellLoop {
             INDArray[] args = new INDArray[sizes.length + 1];
             args[0] = x.get(NDArrayIndex.all(), NDArrayIndex.point(t), NDArrayIndex.all()).dup();
             System.arraycopy(states, 0, args, 1, sizes.length);
-            INDArray[] out = cell.call(args, stepContext(ctx, s, args.length));
+            INDArray[] out = cell.call(args, child(ctx, "cell:step:" + s, args.length, ctx.needsInputGradient(0)));
             checkOutputs(cell, out, sizes, batch);
             if (mask == null) {
                 output = out[0];
@@ -132,13 +132,17 @@ final class CellLoop {
         return a.mulColumnVector(keep).addi(b.mulColumnVector(keep.rsub(1.0)));
     }
 
-    private static CallContext stepContext(CallContext ctx, int s, int inputs) {
-        CallContext step = ctx.computeIfAbsent("cell:step:" + s, CallContext::new);
+    /**
+     * The context of a call of a cell inside {@code ctx}, kept under {@code key} (its saved values are that call's): the
+     * states' gradients are always needed, the input's when {@code needsInput}.
+     */
+    static CallContext child(CallContext ctx, String key, int inputs, boolean needsInput) {
+        CallContext child = ctx.computeIfAbsent(key, CallContext::new);
         boolean[] needs = new boolean[inputs];
         Arrays.fill(needs, true);
-        needs[0] = ctx.needsInputGradient(0);
-        step.begin(ctx.training(), needs);
-        return step;
+        needs[0] = needsInput;
+        child.begin(ctx.training(), needs);
+        return child;
     }
 
     private static void checkOutputs(Layer cell, INDArray[] out, long[] sizes, long batch) {

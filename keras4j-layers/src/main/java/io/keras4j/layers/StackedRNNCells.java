@@ -86,15 +86,6 @@ public class StackedRNNCells extends Layer implements RecurrentCell, KerasWeight
         return 1 + stateSize().length;
     }
 
-    private CallContext child(CallContext ctx, int i, int inputs, boolean needsX) {
-        CallContext child = ctx.computeIfAbsent("stacked:" + i, CallContext::new);
-        boolean[] needs = new boolean[inputs];
-        Arrays.fill(needs, true);
-        needs[0] = needsX;
-        child.begin(ctx.training(), needs);
-        return child;
-    }
-
     /** One step: inputs {@code [x, states of cell 1..., states of cell 2..., ...]}, outputs {@code [output, new states...]}. */
     @Override
     public INDArray[] call(INDArray[] inputs, CallContext ctx) {
@@ -114,7 +105,7 @@ public class StackedRNNCells extends Layer implements RecurrentCell, KerasWeight
             INDArray[] args = new INDArray[n + 1];
             args[0] = x;
             System.arraycopy(inputs, offset, args, 1, n);
-            INDArray[] out = cells.get(i).call(args, child(ctx, i, n + 1, i > 0 || ctx.needsInputGradient(0)));
+            INDArray[] out = cells.get(i).call(args, CellLoop.child(ctx, "stacked:" + i, n + 1, i > 0 || ctx.needsInputGradient(0)));
             x = out[0];
             states.addAll(Arrays.asList(out).subList(1, n + 1));
             offset += n;
