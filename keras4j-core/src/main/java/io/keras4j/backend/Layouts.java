@@ -2,8 +2,10 @@ package io.keras4j.backend;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.nio.FloatBuffer;
+
 /**
- * Memory layout checks that spare copies. ND4J's own {@code Shape.hasDefaultStridesForShape} answers false for any
+ * Memory layout checks that spare copies, and host access to an array's memory. ND4J's own {@code Shape.hasDefaultStridesForShape} answers false for any
  * shape with an axis of size 1 (such as the (batch, 28, 28, 1) images of MNIST), which cost a copy per call.
  */
 public final class Layouts {
@@ -24,5 +26,15 @@ public final class Layouts {
             expected *= size;
         }
         return true;
+    }
+
+    /**
+     * The memory of a float32 array as a buffer whose index 0 is the array's first element (for a view, the element at
+     * its offset); the elements follow in C order when {@link #isDenseC} holds.
+     */
+    public static FloatBuffer floats(INDArray a) {
+        FloatBuffer f = a.data().asNioFloat();
+        f.position((int) a.offset());
+        return f.slice();
     }
 }

@@ -6,6 +6,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +19,16 @@ class LayoutsTest {
         assertTrue(Layouts.isDenseC(images.get(NDArrayIndex.interval(2, 5))), "a range of rows at an offset");
         assertTrue(Layouts.isDenseC(Nd4j.create(DataType.FLOAT, 3, 1, 5).permute(1, 0, 2)), "a moved axis of size 1");
         assertTrue(Layouts.isDenseC(Nd4j.scalar(1f)));
+    }
+
+    @Test
+    void floatsStartAtAViewsFirstElement() {
+        INDArray m = Nd4j.arange(12).castTo(DataType.FLOAT).reshape(4, 3);
+        assertEquals(0f, Layouts.floats(m).get(0));
+        java.nio.FloatBuffer rows = Layouts.floats(m.get(NDArrayIndex.interval(2, 4)));
+        float[] read = new float[6];
+        rows.get(read);
+        assertArrayEquals(new float[]{6, 7, 8, 9, 10, 11}, read);
     }
 
     @Test

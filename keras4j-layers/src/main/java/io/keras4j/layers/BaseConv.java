@@ -1,5 +1,6 @@
 package io.keras4j.layers;
 
+import io.keras4j.backend.Layouts;
 import io.keras4j.backend.Ops;
 import io.keras4j.engine.CallContext;
 import io.keras4j.engine.Config;
@@ -107,15 +108,15 @@ abstract class BaseConv<T extends BaseConv<T>> extends KernelConv<T> {
 
     /**
      * The kernel as a {@code (patch length, filters)} matrix, the bias as its last row when the layer has one: two buffer
-     * copies (the float32 weights are whole C-order arrays), not the ~5 ND4J calls of views and assigns.
+     * copies (the float32 weights are dense C-order arrays), not the ~5 ND4J calls of views and assigns.
      */
     private INDArray kernelAndBias(CallContext ctx, long rows) {
         INDArray w = ctx.buffer("kernel_and_bias", DataType.FLOAT, rows, filters);
-        FloatBuffer target = w.data().asNioFloat();
+        FloatBuffer target = Layouts.floats(w);
         int k = (int) kernel.value().length();
-        target.put(0, kernel.value().data().asNioFloat(), 0, k);
+        target.put(0, Layouts.floats(kernel.value()), 0, k);
         if (bias() != null) {
-            target.put(k, bias().value().data().asNioFloat(), 0, filters);
+            target.put(k, Layouts.floats(bias().value()), 0, filters);
         }
         return w;
     }

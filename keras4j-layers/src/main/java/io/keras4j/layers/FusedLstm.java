@@ -1,6 +1,7 @@
 package io.keras4j.layers;
 
 import io.keras4j.backend.HostMath;
+import io.keras4j.backend.Layouts;
 import io.keras4j.backend.Ops;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -43,7 +44,7 @@ final class FusedLstm {
         /** The mask in sequence {@code m} of {@code b} (step-major {@code (steps, batch, 1)}). */
         static Mask of(StepBuffers b, boolean zeroOutput) {
             float[] keep = b.host("mask", b.steps * (int) b.batch);
-            host(b.sequence("m", 1)).get(keep);
+            Layouts.floats(b.sequence("m", 1)).get(keep);
             return new Mask(keep, zeroOutput);
         }
 
@@ -82,15 +83,15 @@ final class FusedLstm {
         INDArray[] h = b.rows("s0", steps + 1, u);
         INDArray[] c = b.rows("s1", steps + 1, u);
         INDArray[] o = mask.keep() == null ? null : b.steps("o", u);
-        host(c[0]).get(cells, 0, n);
+        Layouts.floats(c[0]).get(cells, 0, n);
         if (o != null) {
-            host(h[0]).get(state, 0, n);
+            Layouts.floats(h[0]).get(state, 0, n);
             java.util.Arrays.fill(state, n, 2 * n, 0f);
         }
         for (int s = 0; s < steps; s++) {
             Ops.matmul(h[s], false, cell.recurrentKernel.value(), false, z[s], 1.0);
             int g0 = s * batch * w;
-            host(z[s]).get(gates, g0, batch * w);
+            Layouts.floats(z[s]).get(gates, g0, batch * w);
             for (int r = 0; r < batch; r++) {
                 int cand = g0 + r * w + 2 * u;
                 for (int j = cand; j < cand + u; j++) {
@@ -118,11 +119,11 @@ final class FusedLstm {
             }
             if (o != null) {
                 carryMaskedRows(s, batch, u, mask, cells, hidden, state);
-                host(o[s]).put(state, n, n);
+                Layouts.floats(o[s]).put(state, n, n);
             }
-            host(h[s + 1]).put(hidden, 0, n);
+            Layouts.floats(h[s + 1]).put(hidden, 0, n);
         }
-        host(c[steps]).put(cells, steps * n, n);
+        Layouts.floats(c[steps]).put(cells, steps * n, n);
     }
 
     /**
@@ -171,12 +172,12 @@ final class FusedLstm {
         float[] carry = host.carried();
         INDArray[] dz = b.steps("dz", w);
         INDArray dhRecurrent = b.scratch("fused_dh", u);
-        FloatBuffer dOutHost = dOut == null ? null : host(dOut);
-        host(dState[0]).get(dh, 0, n);
-        host(dState[1]).get(dc, 0, n);
+        FloatBuffer dOutHost = dOut == null ? null : Layouts.floats(dOut);
+        Layouts.floats(dState[0]).get(dh, 0, n);
+        Layouts.floats(dState[1]).get(dc, 0, n);
         java.util.Arrays.fill(carry, 0, n, 0f);
         if (dLast != null) {
-            host(dLast).get(carry, 0, n);
+            Layouts.floats(dLast).get(carry, 0, n);
         }
         float[] outputGradient = masked ? carry : dh;
         for (int s = steps - 1; s >= 0; s--) {
@@ -216,23 +217,16 @@ final class FusedLstm {
                     java.util.Arrays.fill(carry, r * u, r * u + u, 0f);
                 }
             }
-            host(dz[s]).put(dzRows, 0, batch * w);
+            Layouts.floats(dz[s]).put(dzRows, 0, batch * w);
             Ops.matmul(dz[s], false, cell.recurrentKernel.value(), true, dhRecurrent, 0.0);
-            FloatBuffer recurrent = host(dhRecurrent);
+            FloatBuffer recurrent = Layouts.floats(dhRecurrent);
             for (int r = 0; r < batch; r++) {
                 if (mask.keeps(s, batch, r)) {
                     recurrent.get(r * u, dh, r * u, u);
                 }
             }
         }
-        host(dState[0]).put(dh, 0, n);
-        host(dState[1]).put(dc, 0, n);
-    }
-
-    /** The float memory of an array (or a view's elements), positioned at its first element. */
-    private static FloatBuffer host(INDArray a) {
-        FloatBuffer f = a.data().asNioFloat();
-        f.position((int) a.offset());
-        return f.slice();
+        Layouts.floats(dState[0]).put(dh, 0, n);
+        Layouts.floats(dState[1]).put(dc, 0, n);
     }
 }

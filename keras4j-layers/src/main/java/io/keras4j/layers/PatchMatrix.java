@@ -51,7 +51,7 @@ final class PatchMatrix {
         int rows = kh * kw * channels + (onesRow ? 1 : 0);
         INDArray source = Layouts.isDenseC(x) ? x : x.dup('c');
         float[] xs = ctx.computeIfAbsent("patch_input:" + source.length(), () -> new float[(int) source.length()]);
-        source.data().asNioFloat().get((int) source.offset(), xs);
+        Layouts.floats(source).get(xs);
         float[] ps = ctx.computeIfAbsent("patch_matrix:" + rows + "x" + positions, () -> new float[rows * positions]);
         for (int a = 0; a < kh; a++) {
             for (int b = 0; b < kw; b++) {
@@ -88,7 +88,7 @@ final class PatchMatrix {
             java.util.Arrays.fill(ps, (rows - 1) * positions, rows * positions, 1f);
         }
         INDArray patches = ctx.buffer("patch_matrix", DataType.FLOAT, rows, positions);
-        patches.data().asNioFloat().put(ps);
+        Layouts.floats(patches).put(ps);
         return patches;
     }
 }
