@@ -1,6 +1,6 @@
 package io.keras4j.optimizers;
 
-import io.keras4j.backend.Ops;
+import io.keras4j.backend.Blas;
 import io.keras4j.engine.Config;
 import io.keras4j.engine.Variable;
 import io.keras4j.optimizers.schedules.LearningRateSchedule;
@@ -58,7 +58,7 @@ public class Adadelta extends Optimizer {
     @Override
     protected void updateStep(Variable variable, INDArray g, double lr) {
         Nd4j.exec(new AdaDeltaUpdater(g, slot(variable, "accumulated_grad"), slot(variable, "accumulated_delta_var"), rho, epsilon));
-        Ops.axpy(-lr, g, variable.value());
+        Blas.axpy(-lr, g, variable.value());
     }
 
     @Override

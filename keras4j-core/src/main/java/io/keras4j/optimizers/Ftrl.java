@@ -1,6 +1,6 @@
 package io.keras4j.optimizers;
 
-import io.keras4j.backend.Ops;
+import io.keras4j.backend.Blas;
 import io.keras4j.engine.Config;
 import io.keras4j.engine.Variable;
 import io.keras4j.optimizers.schedules.LearningRateSchedule;
@@ -91,7 +91,7 @@ public class Ftrl extends Optimizer {
         INDArray q = scratch(variable, "quadratic");
         g.mul(g, newN).addi(n);
         if (l2Shrinkage != 0) {
-            Ops.axpy(2 * l2Shrinkage, w, g);
+            Blas.axpy(2 * l2Shrinkage, w, g);
         }
         Transforms.pow(n, -learningRatePower, false);
         q.assign(newN);

@@ -1,6 +1,6 @@
 package io.keras4j.optimizers;
 
-import io.keras4j.backend.Ops;
+import io.keras4j.backend.Blas;
 import io.keras4j.engine.Variable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -39,7 +39,7 @@ final class GradientProcessing {
                 v.gradient().addi(accumulator).divi(steps);
                 accumulator.assign(0);
             } else {
-                Ops.axpy(1.0, v.gradient(), accumulator);
+                Blas.axpy(1.0, v.gradient(), accumulator);
             }
         }
         return updateStep;
@@ -85,7 +85,7 @@ final class GradientProcessing {
                 average.assign(v.value());
             } else {
                 average.muli(momentum);
-                Ops.axpy(1 - momentum, v.value(), average);
+                Blas.axpy(1 - momentum, v.value(), average);
             }
         }
     }

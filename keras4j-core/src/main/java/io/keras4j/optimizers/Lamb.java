@@ -1,6 +1,6 @@
 package io.keras4j.optimizers;
 
-import io.keras4j.backend.Ops;
+import io.keras4j.backend.Blas;
 import io.keras4j.engine.Config;
 import io.keras4j.engine.Variable;
 import io.keras4j.optimizers.schedules.LearningRateSchedule;
@@ -55,7 +55,7 @@ public class Lamb extends MomentOptimizer<Lamb> {
         double wNorm = w.norm2Number().doubleValue();
         double uNorm = g.norm2Number().doubleValue();
         double ratio = wNorm > 0 && uNorm > 0 ? wNorm / uNorm : 1.0;
-        Ops.axpy(-ratio * lr, g, w);
+        Blas.axpy(-ratio * lr, g, w);
     }
 
     @Override

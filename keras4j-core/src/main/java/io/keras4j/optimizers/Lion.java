@@ -1,6 +1,6 @@
 package io.keras4j.optimizers;
 
-import io.keras4j.backend.Ops;
+import io.keras4j.backend.Blas;
 import io.keras4j.engine.Config;
 import io.keras4j.engine.Variable;
 import io.keras4j.optimizers.schedules.LearningRateSchedule;
@@ -63,11 +63,11 @@ public class Lion extends Optimizer {
         INDArray m = slot(variable, "momentum");
         INDArray s = scratch(variable, "direction");
         m.mul(beta1, s);
-        Ops.axpy(1.0 - beta1, g, s);
+        Blas.axpy(1.0 - beta1, g, s);
         Nd4j.exec(new Sign(s, s));
-        Ops.axpy(-lr, s, variable.value());
+        Blas.axpy(-lr, s, variable.value());
         m.muli(beta2);
-        Ops.axpy(1.0 - beta2, g, m);
+        Blas.axpy(1.0 - beta2, g, m);
     }
 
     @Override

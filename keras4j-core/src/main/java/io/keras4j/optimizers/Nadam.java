@@ -1,6 +1,6 @@
 package io.keras4j.optimizers;
 
-import io.keras4j.backend.Ops;
+import io.keras4j.backend.Blas;
 import io.keras4j.engine.Config;
 import io.keras4j.engine.Variable;
 import io.keras4j.optimizers.schedules.LearningRateSchedule;
@@ -73,9 +73,9 @@ public class Nadam extends MomentOptimizer<Nadam> {
         Nd4j.exec(new AdamUpdater(g, v, m, scratch, v, m, 1.0, beta1, beta2, epsilon, (int) iterations()));
         UpdateOps.sqrtPlusEpsilon(v, 1.0 / (1 - Math.pow(beta2, t)), epsilon, scratch);
         g.muli((1 - uT) / (1 - uProductT));
-        Ops.axpy(uT1 / (1 - uProductT1), m, g);
+        Blas.axpy(uT1 / (1 - uProductT1), m, g);
         g.divi(scratch);
-        Ops.axpy(-lr, g, variable.value());
+        Blas.axpy(-lr, g, variable.value());
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.keras4j.optimizers;
 
-import io.keras4j.backend.Ops;
+import io.keras4j.backend.Blas;
 import io.keras4j.engine.Config;
 import io.keras4j.engine.Variable;
 import io.keras4j.optimizers.schedules.LearningRateSchedule;
@@ -93,7 +93,7 @@ public class RMSprop extends Optimizer {
         if (centered) {
             INDArray a = slot(variable, "average_gradient");
             a.muli(rho);
-            Ops.axpy(1 - rho, g, a);
+            Blas.axpy(1 - rho, g, a);
             a.mul(a, scratch);
             v.sub(scratch, scratch);
             s = scratch;

@@ -1,6 +1,6 @@
 package io.keras4j.optimizers;
 
-import io.keras4j.backend.Ops;
+import io.keras4j.backend.Blas;
 import io.keras4j.engine.Config;
 import io.keras4j.engine.Variable;
 import io.keras4j.optimizers.schedules.LearningRateSchedule;
@@ -65,14 +65,14 @@ public class SGD extends Optimizer {
     protected void updateStep(Variable variable, INDArray g, double lr) {
         INDArray w = variable.value();
         if (momentum == 0) {
-            Ops.axpy(-lr, g, w);
+            Blas.axpy(-lr, g, w);
         } else if (nesterov) {
             Nd4j.exec(new NesterovsUpdater(g, slot(variable, "momentum"), lr, momentum));
             w.subi(g);
         } else {
             INDArray m = slot(variable, "momentum");
             m.muli(momentum);
-            Ops.axpy(-lr, g, m);
+            Blas.axpy(-lr, g, m);
             w.addi(m);
         }
     }

@@ -1,6 +1,6 @@
 package io.keras4j.optimizers;
 
-import io.keras4j.backend.Ops;
+import io.keras4j.backend.Blas;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -17,7 +17,7 @@ final class UpdateOps {
         s.add(epsilon, scratch);
         Transforms.sqrt(scratch, false);
         g.divi(scratch);
-        Ops.axpy(alpha, g, target);
+        Blas.axpy(alpha, g, target);
     }
 
     /** {@code out = sqrt(v * vScale) + epsilon}: a bias-corrected Adam-style denominator. */

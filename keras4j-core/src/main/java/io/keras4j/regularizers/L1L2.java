@@ -1,6 +1,6 @@
 package io.keras4j.regularizers;
 
-import io.keras4j.backend.Ops;
+import io.keras4j.backend.Blas;
 import io.keras4j.engine.Config;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -59,10 +59,10 @@ public class L1L2 implements Regularizer {
     @Override
     public void addGradient(INDArray w, INDArray gradient) {
         if (l1 != 0) {
-            Ops.axpy(l1, Transforms.sign(w, true), gradient);
+            Blas.axpy(l1, Transforms.sign(w, true), gradient);
         }
         if (l2 != 0) {
-            Ops.axpy(2 * l2, w, gradient);
+            Blas.axpy(2 * l2, w, gradient);
         }
     }
 

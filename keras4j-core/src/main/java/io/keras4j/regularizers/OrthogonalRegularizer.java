@@ -1,6 +1,6 @@
 package io.keras4j.regularizers;
 
-import io.keras4j.backend.Ops;
+import io.keras4j.backend.Blas;
 import io.keras4j.engine.Config;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -50,7 +50,7 @@ public class OrthogonalRegularizer implements Regularizer {
     }
 
     private static INDArray offDiagonalProduct(INDArray u) {
-        INDArray p = Ops.matmul(u, false, u, true, Nd4j.create(u.dataType(), u.rows(), u.rows()), 0.0);
+        INDArray p = Blas.matmul(u, false, u, true, Nd4j.create(u.dataType(), u.rows(), u.rows()), 0.0);
         for (int i = 0; i < u.rows(); i++) {
             p.putScalar(i, i, 0.0);
         }
@@ -79,7 +79,7 @@ public class OrthogonalRegularizer implements Regularizer {
         INDArray r = Transforms.sqrt(squares, true);
         INDArray u = x.divColumnVector(r);
         INDArray s = Transforms.sign(offDiagonalProduct(u), false);
-        INDArray g = Ops.matmul(s, false, u, false, Nd4j.create(u.dataType(), u.shape()), 0.0).muli(2 * scale(u.rows()));
+        INDArray g = Blas.matmul(s, false, u, false, Nd4j.create(u.dataType(), u.shape()), 0.0).muli(2 * scale(u.rows()));
         INDArray dot = u.mul(g).sum(true, 1);
         INDArray unclamped = x.mul(x).sum(true, 1).gt(EPSILON * EPSILON).castTo(u.dataType());
         g.subi(u.mulColumnVector(dot.muli(unclamped))).diviColumnVector(r);

@@ -1,6 +1,6 @@
 package io.keras4j.layers;
 
-import io.keras4j.backend.Ops;
+import io.keras4j.backend.Blas;
 import io.keras4j.engine.CallContext;
 import io.keras4j.engine.Config;
 import io.keras4j.initializers.Initializers;
@@ -55,7 +55,7 @@ public class AdditiveAttention extends Attention {
         }
         long[] s = t.shape();
         INDArray out = Nd4j.createUninitialized(t.dataType(), s[0], s[1], s[2]);
-        Ops.matmul(t.reshape(-1, s[3]), false, scale.value().reshape(s[3], 1), false, out.reshape(-1, 1), 0.0);
+        Blas.matmul(t.reshape(-1, s[3]), false, scale.value().reshape(s[3], 1), false, out.reshape(-1, 1), 0.0);
         return out;
     }
 
@@ -68,9 +68,9 @@ public class AdditiveAttention extends Attention {
         if (scale == null) {
             dt = ds.reshape(s[0], s[1], s[2], 1).broadcast(s);
         } else {
-            Ops.matmul(t.reshape(-1, s[3]), true, dsCol, false, scale.gradient().reshape(s[3], 1), scale.gradientBeta());
+            Blas.matmul(t.reshape(-1, s[3]), true, dsCol, false, scale.gradient().reshape(s[3], 1), scale.gradientBeta());
             dt = t.ulike();
-            Ops.matmul(dsCol, false, scale.value().reshape(1, s[3]), false, dt.reshape(-1, s[3]), 0.0);
+            Blas.matmul(dsCol, false, scale.value().reshape(1, s[3]), false, dt.reshape(-1, s[3]), 0.0);
         }
         INDArray[] g = AttentionOps.tanhBackward(dt, t, 1.0);
         return new INDArray[]{g[1], g[2]};

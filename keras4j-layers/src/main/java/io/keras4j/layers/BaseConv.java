@@ -1,7 +1,7 @@
 package io.keras4j.layers;
 
 import io.keras4j.backend.Layouts;
-import io.keras4j.backend.Ops;
+import io.keras4j.backend.Blas;
 import io.keras4j.engine.CallContext;
 import io.keras4j.engine.Config;
 import io.keras4j.engine.Variable;
@@ -129,7 +129,7 @@ abstract class BaseConv<T extends BaseConv<T>> extends KernelConv<T> {
             // the patch matrix the kernel gradient will need also gives z, bias included, in one GEMM (faster than
             // conv2d over few channels)
             INDArray patches = patches(ctx, x, out);
-            Ops.matmul(patches, true, kernelAndBias(ctx, patches.size(0)), false, z, 0.0);
+            Blas.matmul(patches, true, kernelAndBias(ctx, patches.size(0)), false, z, 0.0);
             ctx.save("patches", patches);
             return z;
         }
@@ -145,7 +145,7 @@ abstract class BaseConv<T extends BaseConv<T>> extends KernelConv<T> {
         }
         INDArray cols = Im2col.columns(ctx, "cols", x, out, geometry());
         INDArray w = Im2col.expandGroups(ctx, "full_kernel", kernel.value(), groups);
-        Ops.matmul(Im2col.matrix(cols, rows), false, Im2col.matrix(w, cols.length() / rows), false, z, 0.0);
+        Blas.matmul(Im2col.matrix(cols, rows), false, Im2col.matrix(w, cols.length() / rows), false, z, 0.0);
         ctx.save("cols", cols);
         ctx.save("w", w);
         return z;
@@ -164,7 +164,7 @@ abstract class BaseConv<T extends BaseConv<T>> extends KernelConv<T> {
             Variable b = bias();
             INDArray patches = ctx.training() ? ctx.saved("patches") : patches(ctx, ctx.saved("x"), out);
             INDArray grads = ctx.buffer("patch_grads", DataType.FLOAT, patches.size(0), filters);
-            Ops.matmul(patches, false, dz.reshape(rows, filters), false, grads, 0.0);
+            Blas.matmul(patches, false, dz.reshape(rows, filters), false, grads, 0.0);
             long k = kernel.gradient().length() / filters;
             kernel.addGradient(grads.get(NDArrayIndex.interval(0, k), NDArrayIndex.all()).reshape(kernel.gradient().shape()));
             if (b != null) {
@@ -177,10 +177,10 @@ abstract class BaseConv<T extends BaseConv<T>> extends KernelConv<T> {
         INDArray dz2d = dz.reshape(rows, filters);
         INDArray cols2d = Im2col.matrix(cols, rows);
         if (groups == 1) {
-            Ops.matmul(cols2d, true, dz2d, false, Im2col.matrix(kernel.gradient(), cols2d.size(1)), kernel.gradientBeta());
+            Blas.matmul(cols2d, true, dz2d, false, Im2col.matrix(kernel.gradient(), cols2d.size(1)), kernel.gradientBeta());
         } else {
             INDArray dw = ctx.buffer("dw", dtype(), w.shape());
-            Ops.matmul(cols2d, true, dz2d, false, Im2col.matrix(dw, cols2d.size(1)), 0.0);
+            Blas.matmul(cols2d, true, dz2d, false, Im2col.matrix(dw, cols2d.size(1)), 0.0);
             Im2col.collapseGroups(dw, kernel.gradient(), groups, kernel.gradientBeta());
         }
         return needInput ? Im2col.inputGradient(ctx, "dx", dz, w, in, out, geometry()) : null;

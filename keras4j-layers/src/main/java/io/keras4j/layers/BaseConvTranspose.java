@@ -1,6 +1,6 @@
 package io.keras4j.layers;
 
-import io.keras4j.backend.Ops;
+import io.keras4j.backend.Blas;
 import io.keras4j.engine.CallContext;
 import io.keras4j.engine.Config;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -92,12 +92,12 @@ abstract class BaseConvTranspose<T extends BaseConvTranspose<T>> extends KernelC
         long rows = x.length() / x.size(rank + 1);
         INDArray cols2d = Im2col.matrix(cols, rows);
         INDArray x2d = Im2col.matrix(x, rows);
-        Ops.matmul(cols2d, true, x2d, false, Im2col.matrix(kernel.gradient(), cols2d.size(1)), kernel.gradientBeta());
+        Blas.matmul(cols2d, true, x2d, false, Im2col.matrix(kernel.gradient(), cols2d.size(1)), kernel.gradientBeta());
         if (!needInput) {
             return null;
         }
         INDArray dx = ctx.buffer("dx", dtype(), x.shape());
-        Ops.matmul(cols2d, false, Im2col.matrix(kernel.value(), cols2d.size(1)), false, Im2col.matrix(dx, rows), 0.0);
+        Blas.matmul(cols2d, false, Im2col.matrix(kernel.value(), cols2d.size(1)), false, Im2col.matrix(dx, rows), 0.0);
         return dx;
     }
 

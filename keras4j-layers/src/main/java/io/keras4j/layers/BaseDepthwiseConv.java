@@ -1,6 +1,6 @@
 package io.keras4j.layers;
 
-import io.keras4j.backend.Ops;
+import io.keras4j.backend.Blas;
 import io.keras4j.constraints.Constraint;
 import io.keras4j.engine.CallContext;
 import io.keras4j.engine.Config;
@@ -141,7 +141,7 @@ abstract class BaseDepthwiseConv<T extends BaseDepthwiseConv<T>> extends ConvLay
         }
         INDArray cols = Im2col.columns(ctx, key + "_cols", x, out, g);
         INDArray w = Im2col.expandGroups(ctx, key + "_full_kernel", grouped(depthwise), (int) x.size(x.rank() - 1));
-        Ops.matmul(Im2col.matrix(cols, rows), false, Im2col.matrix(w, cols.length() / rows), false, z, 0.0);
+        Blas.matmul(Im2col.matrix(cols, rows), false, Im2col.matrix(w, cols.length() / rows), false, z, 0.0);
         ctx.save(key + "_cols", cols);
         ctx.save(key + "_w", w);
         return z;
@@ -163,7 +163,7 @@ abstract class BaseDepthwiseConv<T extends BaseDepthwiseConv<T>> extends ConvLay
         long rows = dz.length() / w.size(w.rank() - 1);
         INDArray cols2d = Im2col.matrix(cols, rows);
         INDArray dw = ctx.buffer(key + "_dw", dz.dataType(), w.shape());
-        Ops.matmul(cols2d, true, Im2col.matrix(dz, rows), false, Im2col.matrix(dw, cols2d.size(1)), 0.0);
+        Blas.matmul(cols2d, true, Im2col.matrix(dz, rows), false, Im2col.matrix(dw, cols2d.size(1)), 0.0);
         Im2col.collapseGroups(dw, grouped(kernel.gradient()), (int) channels, kernel.gradientBeta());
         return needInput ? Im2col.inputGradient(ctx, key + "_dx", dz, w, in, out, g) : null;
     }

@@ -2,7 +2,7 @@ package io.keras4j.layers;
 
 import io.keras4j.activations.ActivationFunction;
 import io.keras4j.activations.Activations;
-import io.keras4j.backend.Ops;
+import io.keras4j.backend.Blas;
 import io.keras4j.constraints.Constraint;
 import io.keras4j.engine.CallContext;
 import io.keras4j.engine.Config;
@@ -234,7 +234,7 @@ abstract class BaseRNNCell<C extends BaseRNNCell<C>> extends Layer implements Re
 
     /** Adds the bias gradient: the rows of the projection gradient summed, as one GEMM {@code ones @ dz}. */
     void biasGradient(StepBuffers b, INDArray dz) {
-        Ops.matmul(b.ones(), false, dz, false, bias.gradient().reshape(1, dz.size(1)), bias.gradientBeta());
+        Blas.matmul(b.ones(), false, dz, false, bias.gradient().reshape(1, dz.size(1)), bias.gradientBeta());
     }
 
     // ---- shared machinery --------------------------------------------------------------------

@@ -1,6 +1,6 @@
 package io.keras4j.layers;
 
-import io.keras4j.backend.Ops;
+import io.keras4j.backend.Blas;
 import io.keras4j.constraints.Constraint;
 import io.keras4j.engine.CallContext;
 import io.keras4j.engine.Config;
@@ -130,7 +130,7 @@ abstract class BaseSeparableConv<T extends BaseSeparableConv<T>> extends ConvLay
     INDArray convolve(INDArray x, long[] in, long[] out, CallContext ctx) {
         INDArray depth = BaseDepthwiseConv.depthwise(ctx, "depthwise", x, out, geometry(), depthwiseKernel.value(), null);
         INDArray z = ctx.buffer("z", dtype(), depth.size(0), filters);
-        Ops.matmul(depth, false, Im2col.matrix(pointwiseKernel.value(), depth.size(1)), false, z, 0.0);
+        Blas.matmul(depth, false, Im2col.matrix(pointwiseKernel.value(), depth.size(1)), false, z, 0.0);
         ctx.save("depthwise", depth);
         return z;
     }
@@ -141,9 +141,9 @@ abstract class BaseSeparableConv<T extends BaseSeparableConv<T>> extends ConvLay
         long rows = depth.size(0);
         INDArray dz2d = dz.reshape(rows, filters);
         INDArray pointwise = Im2col.matrix(pointwiseKernel.value(), depth.size(1));
-        Ops.matmul(depth, true, dz2d, false, Im2col.matrix(pointwiseKernel.gradient(), depth.size(1)), pointwiseKernel.gradientBeta());
+        Blas.matmul(depth, true, dz2d, false, Im2col.matrix(pointwiseKernel.gradient(), depth.size(1)), pointwiseKernel.gradientBeta());
         INDArray dDepth = ctx.buffer("d_depthwise", dtype(), depth.shape());
-        Ops.matmul(dz2d, false, pointwise, true, dDepth, 0.0);
+        Blas.matmul(dz2d, false, pointwise, true, dDepth, 0.0);
         long[] depthShape = Im2col.shape(rows / Im2col.product(out), out, depth.size(1));
         return BaseDepthwiseConv.depthwiseBackward(ctx, "depthwise", dDepth.reshape(depthShape), depthwiseKernel, null, in, out,
                 geometry(), needInput);

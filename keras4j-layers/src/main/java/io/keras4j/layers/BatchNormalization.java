@@ -1,6 +1,6 @@
 package io.keras4j.layers;
 
-import io.keras4j.backend.Ops;
+import io.keras4j.backend.Blas;
 import io.keras4j.backend.Threads;
 import io.keras4j.engine.CallContext;
 import io.keras4j.engine.Config;
@@ -99,9 +99,9 @@ public class BatchNormalization extends AffineNormalization<BatchNormalization> 
             mean = x.mean(reduce);
             variance = x.var(false, reduce);
             movingMean.value().muli(momentum);
-            Ops.axpy(1 - momentum, mean.castTo(movingMean.value().dataType()), movingMean.value());
+            Blas.axpy(1 - momentum, mean.castTo(movingMean.value().dataType()), movingMean.value());
             movingVariance.value().muli(momentum);
-            Ops.axpy(1 - momentum, variance.castTo(movingVariance.value().dataType()), movingVariance.value());
+            Blas.axpy(1 - momentum, variance.castTo(movingVariance.value().dataType()), movingVariance.value());
         } else {
             mean = movingMean.value();
             variance = movingVariance.value();

@@ -1,6 +1,6 @@
 package io.keras4j.layers;
 
-import io.keras4j.backend.Ops;
+import io.keras4j.backend.Blas;
 import io.keras4j.constraints.Constraint;
 import io.keras4j.engine.CallContext;
 import io.keras4j.engine.Layer;
@@ -54,7 +54,7 @@ abstract class BiasLayer<T extends BiasLayer<T>> extends Layer {
     static void addBiasGradient(Variable bias, INDArray dz, CallContext ctx) {
         long rows = dz.size(0);
         INDArray ones = ctx.computeIfAbsent("ones:" + dz.dataType() + ":" + rows, () -> Nd4j.ones(dz.dataType(), 1, rows));
-        Ops.matmul(ones, false, dz, false, bias.gradient().reshape('c', 1, dz.size(1)), bias.gradientBeta());
+        Blas.matmul(ones, false, dz, false, bias.gradient().reshape('c', 1, dz.size(1)), bias.gradientBeta());
     }
 
     /** A trainable bias weight with this layer's bias initializer, regularizer and constraint. */

@@ -1,6 +1,6 @@
 package io.keras4j.layers;
 
-import io.keras4j.backend.Ops;
+import io.keras4j.backend.Blas;
 import io.keras4j.engine.CallContext;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -71,7 +71,7 @@ final class BilinearResize {
         long rest = front.length() / front.size(0);
         long outSize = transpose ? a.size(1) : a.size(0);
         INDArray out = ctx.buffer(key, x.dataType(), outSize, rest);
-        Ops.matmul(a, transpose, front.reshape('c', front.size(0), rest), false, out, 0.0);
+        Blas.matmul(a, transpose, front.reshape('c', front.size(0), rest), false, out, 0.0);
         long[] shape = front.shape();
         shape[0] = outSize;
         int[] inverse = new int[rank];

@@ -2,7 +2,7 @@ package io.keras4j.layers;
 
 import io.keras4j.activations.ActivationFunction;
 import io.keras4j.activations.Activations;
-import io.keras4j.backend.Ops;
+import io.keras4j.backend.Blas;
 import io.keras4j.engine.CallContext;
 import io.keras4j.engine.Config;
 import io.keras4j.engine.InputSpec;
@@ -99,7 +99,7 @@ public class Dense extends KernelBiasLayer<Dense> {
         INDArray x = input.rank() == 2 ? input : input.reshape('c', input.length() / inputDim, inputDim);
         long rows = x.size(0);
         INDArray z = ctx.buffer("z", dtype(), rows, units);
-        Ops.matmul(x, false, kernel.value(), false, z, 0.0);
+        Blas.matmul(x, false, kernel.value(), false, z, 0.0);
         if (bias != null) {
             z.addiRowVector(bias.value());
         }
@@ -126,7 +126,7 @@ public class Dense extends KernelBiasLayer<Dense> {
             dz = ctx.buffer("dz", dtype(), z.size(0), units);
             activation.gradient(z, y, dy, dz);
         }
-        Ops.matmul(x, true, dz, false, kernel.gradient(), kernel.gradientBeta());
+        Blas.matmul(x, true, dz, false, kernel.gradient(), kernel.gradientBeta());
         if (bias != null) {
             if (bias.gradientBeta() == 0.0) {
                 dz.sum(bias.gradient(), 0);
@@ -138,7 +138,7 @@ public class Dense extends KernelBiasLayer<Dense> {
             return null;
         }
         INDArray dx = ctx.buffer("dx", dtype(), z.size(0), kernel.value().size(0));
-        Ops.matmul(dz, false, kernel.value(), true, dx, 0.0);
+        Blas.matmul(dz, false, kernel.value(), true, dx, 0.0);
         long[] shape = ctx.saved("shape");
         return shape.length == 2 ? dx : dx.reshape(shape);
     }

@@ -1,7 +1,7 @@
 package io.keras4j.layers;
 
 import io.keras4j.backend.Layouts;
-import io.keras4j.backend.Ops;
+import io.keras4j.backend.Blas;
 import io.keras4j.engine.CallContext;
 import io.keras4j.engine.Variable;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -93,7 +93,7 @@ final class EinsumGemm {
         INDArray g3 = contiguous(g).reshape('c', x3.size(0), x3.size(1), w3.size(2));
         if (isIdentity(wPerm) && x3.size(0) == 1) {
             double beta = kernel.gradientBeta();
-            Ops.matmul(matrix(x3, 0), true, matrix(g3, 0), false, kernel.gradient().reshape('c', w3.size(1), w3.size(2)), beta);
+            Blas.matmul(matrix(x3, 0), true, matrix(g3, 0), false, kernel.gradient().reshape('c', w3.size(1), w3.size(2)), beta);
         } else {
             INDArray dw3 = ctx.buffer("einsum_dw", w3.dataType(), w3.shape());
             gemms(x3, true, g3, false, dw3);
@@ -125,7 +125,7 @@ final class EinsumGemm {
     /** {@code out[b] = op(a[b]) @ op(c[b])} for every batch index b: one GEMM when there is no batch label. */
     private static void gemms(INDArray a, boolean ta, INDArray c, boolean tc, INDArray out) {
         for (long i = 0; i < a.size(0); i++) {
-            Ops.matmul(matrix(a, i), ta, matrix(c, i), tc, matrix(out, i), 0.0);
+            Blas.matmul(matrix(a, i), ta, matrix(c, i), tc, matrix(out, i), 0.0);
         }
     }
 

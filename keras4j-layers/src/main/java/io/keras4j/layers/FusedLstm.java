@@ -2,7 +2,7 @@ package io.keras4j.layers;
 
 import io.keras4j.backend.HostMath;
 import io.keras4j.backend.Layouts;
-import io.keras4j.backend.Ops;
+import io.keras4j.backend.Blas;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -89,7 +89,7 @@ final class FusedLstm {
             java.util.Arrays.fill(state, n, 2 * n, 0f);
         }
         for (int s = 0; s < steps; s++) {
-            Ops.matmul(h[s], false, cell.recurrentKernel.value(), false, z[s], 1.0);
+            Blas.matmul(h[s], false, cell.recurrentKernel.value(), false, z[s], 1.0);
             int g0 = s * batch * w;
             Layouts.floats(z[s]).get(gates, g0, batch * w);
             for (int r = 0; r < batch; r++) {
@@ -218,7 +218,7 @@ final class FusedLstm {
                 }
             }
             Layouts.floats(dz[s]).put(dzRows, 0, batch * w);
-            Ops.matmul(dz[s], false, cell.recurrentKernel.value(), true, dhRecurrent, 0.0);
+            Blas.matmul(dz[s], false, cell.recurrentKernel.value(), true, dhRecurrent, 0.0);
             FloatBuffer recurrent = Layouts.floats(dhRecurrent);
             for (int r = 0; r < batch; r++) {
                 if (mask.keeps(s, batch, r)) {

@@ -2,7 +2,7 @@ package io.keras4j.layers;
 
 import io.keras4j.activations.ActivationFunction;
 import io.keras4j.activations.Activations;
-import io.keras4j.backend.Ops;
+import io.keras4j.backend.Blas;
 import io.keras4j.engine.Config;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
@@ -96,7 +96,7 @@ public class GRUCell extends BaseRNNCell<GRUCell> {
         } else {
             INDArray rh = b.steps("rh", u)[s];
             mul(r, candidateState(b, prev[0]), rh);
-            Ops.matmul(rh, false, recurrentKernel.value().get(NDArrayIndex.all(), NDArrayIndex.interval(2 * u, w)), false, b.scratch("rhu", u), 0.0);
+            Blas.matmul(rh, false, recurrentKernel.value().get(NDArrayIndex.all(), NDArrayIndex.interval(2 * u, w)), false, b.scratch("rhu", u), 0.0);
             pH.assign(b.scratch("rhu", u));
         }
         pH.addi(b.columns("z", w, 2 * u, w)[s]);
@@ -135,7 +135,7 @@ public class GRUCell extends BaseRNNCell<GRUCell> {
             recurrentMatmulBackward(b, b.steps("din", w)[s], recurrentKernel.value(), 0, dPrev[0], 1.0);
         } else {
             INDArray drh = b.scratch("drh", u);
-            Ops.matmul(dpH, false, recurrentKernel.value().get(NDArrayIndex.all(), NDArrayIndex.interval(2 * u, w)), true, drh, 0.0);
+            Blas.matmul(dpH, false, recurrentKernel.value().get(NDArrayIndex.all(), NDArrayIndex.interval(2 * u, w)), true, drh, 0.0);
             mul(drh, candidateState(b, prev[0]), daR);
             mul(drh, r, t);
             if (b.recurrentMasks != null) {
@@ -160,7 +160,7 @@ public class GRUCell extends BaseRNNCell<GRUCell> {
         }
         INDArray dz = b.sequence("dz", w).reshape(rows, w);
         recurrentKernelGradient(b, hPrev, block(dz, 2 * u, 0), block(recurrentKernel.gradient(), 2 * u, 0), 0, beta);
-        Ops.matmul(b.sequence("rh", u).reshape(rows, u), true, block(dz, u, 2), false, block(recurrentKernel.gradient(), u, 2), beta);
+        Blas.matmul(b.sequence("rh", u).reshape(rows, u), true, block(dz, u, 2), false, block(recurrentKernel.gradient(), u, 2), beta);
     }
 
     /** {@code h_tm1_h}: the previous state as the candidate's recurrent input sees it (times its recurrent dropout mask). */
@@ -181,8 +181,8 @@ public class GRUCell extends BaseRNNCell<GRUCell> {
         }
         INDArray din = b.sequence("din", 3L * units).reshape((long) b.steps * b.batch, 3L * units);
         INDArray grad = Nd4j.createUninitialized(dz.dataType(), 2, 3L * units);
-        Ops.matmul(b.ones(), false, dz, false, grad.getRow(0, true), 0.0);
-        Ops.matmul(b.ones(), false, din, false, grad.getRow(1, true), 0.0);
+        Blas.matmul(b.ones(), false, dz, false, grad.getRow(0, true), 0.0);
+        Blas.matmul(b.ones(), false, din, false, grad.getRow(1, true), 0.0);
         bias.addGradient(grad);
     }
 

@@ -1,6 +1,6 @@
 package io.keras4j.layers;
 
-import io.keras4j.backend.Ops;
+import io.keras4j.backend.Blas;
 import io.keras4j.engine.CallContext;
 import io.keras4j.engine.Variable;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -39,7 +39,7 @@ final class HeadProjection {
         INDArray x2 = x.reshape('c', x.size(0) * x.size(1), x.size(2));
         INDArray w = flat(kernel.value());
         INDArray y = ctx.buffer(key, x.dataType(), x2.size(0), w.size(1));
-        Ops.matmul(x2, false, w, false, y, 0.0);
+        Blas.matmul(x2, false, w, false, y, 0.0);
         if (bias != null) {
             y.addiRowVector(bias.value().reshape(1, w.size(1)));
         }
@@ -49,7 +49,7 @@ final class HeadProjection {
     /** Adds the kernel and bias gradients for {@code dy (batch * T, heads * size)}; returns that of {@code x} or null. */
     INDArray backward(INDArray x, INDArray dy, boolean needInput, CallContext ctx) {
         INDArray x2 = x.reshape('c', x.size(0) * x.size(1), x.size(2));
-        Ops.matmul(x2, true, dy, false, flat(kernel.gradient()), kernel.gradientBeta());
+        Blas.matmul(x2, true, dy, false, flat(kernel.gradient()), kernel.gradientBeta());
         if (bias != null) {
             BiasLayer.addBiasGradient(bias, dy, ctx);
         }
@@ -57,7 +57,7 @@ final class HeadProjection {
             return null;
         }
         INDArray dx = ctx.buffer(key + "_dx", x.dataType(), x2.size(0), x2.size(1));
-        Ops.matmul(dy, false, flat(kernel.value()), true, dx, 0.0);
+        Blas.matmul(dy, false, flat(kernel.value()), true, dx, 0.0);
         return dx.reshape(x.shape());
     }
 }

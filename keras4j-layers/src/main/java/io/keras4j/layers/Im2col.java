@@ -1,6 +1,6 @@
 package io.keras4j.layers;
 
-import io.keras4j.backend.Ops;
+import io.keras4j.backend.Blas;
 import io.keras4j.engine.CallContext;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.INDArrayIndex;
@@ -77,7 +77,7 @@ final class Im2col {
         flippedShape[r + 1] = channels;
         INDArray flipped = flipTranspose(w, ctx.buffer(key + "_w_flipped", dz.dataType(), flippedShape));
         INDArray dxCovered = ctx.buffer(key + "_covered", dz.dataType(), rows, channels);
-        Ops.matmul(matrix(cols, rows), false, matrix(flipped, cols.length() / rows), false, dxCovered, 0.0);
+        Blas.matmul(matrix(cols, rows), false, matrix(flipped, cols.length() / rows), false, dxCovered, 0.0);
         INDArray covered = dxCovered.reshape(shape(n, cov, channels));
         boolean exact = true;
         INDArrayIndex[] dst = all(r + 2);

@@ -2,7 +2,7 @@ package io.keras4j.layers;
 
 import io.keras4j.activations.ActivationFunction;
 import io.keras4j.activations.Activations;
-import io.keras4j.backend.Ops;
+import io.keras4j.backend.Blas;
 import io.keras4j.engine.Config;
 import io.keras4j.initializers.Initializer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -106,7 +106,7 @@ public class LSTMCell extends BaseRNNCell<LSTMCell> {
         mul(f, prev[1], next[1]);
         INDArray ig = b.scratch("ig", u);
         mul(i, g, ig);
-        Ops.axpy(1.0, ig, next[1]);
+        Blas.axpy(1.0, ig, next[1]);
         INDArray tc = b.steps("tc", u)[s];
         activation.call(next[1], tc);
         mul(o, tc, next[0]);
@@ -152,7 +152,7 @@ public class LSTMCell extends BaseRNNCell<LSTMCell> {
         } else {
             RnnMath.activationGradient(activation, next[1], tc, dtc, dc);
         }
-        Ops.axpy(1.0, dNext[1], dc);
+        Blas.axpy(1.0, dNext[1], dc);
         mul(dc, g, b.scratchColumns("da", w, 0, u));
         mul(dc, prev[1], b.scratchColumns("da", w, u, 2 * u));
         mul(dc, i, b.scratchColumns("da", w, 2 * u, 3 * u));

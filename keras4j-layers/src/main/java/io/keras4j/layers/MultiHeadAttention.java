@@ -1,6 +1,6 @@
 package io.keras4j.layers;
 
-import io.keras4j.backend.Ops;
+import io.keras4j.backend.Blas;
 import io.keras4j.engine.CallContext;
 import io.keras4j.engine.Config;
 import io.keras4j.engine.Shapes;
@@ -253,7 +253,7 @@ public class MultiHeadAttention extends KernelBiasLayer<MultiHeadAttention> {
         AttentionOps.matmul(weights, false, HeadProjection.heads(v, b, numHeads), false, HeadProjection.heads(heads, b, numHeads), 1.0);
         long outDim = kernels[3].value().size(2);
         INDArray out = ctx.buffer("out", dtype, b * t, outDim);
-        Ops.matmul(heads, false, kernels[3].value().reshape('c', (long) numHeads * valueDim, outDim), false, out, 0.0);
+        Blas.matmul(heads, false, kernels[3].value().reshape('c', (long) numHeads * valueDim, outDim), false, out, 0.0);
         if (biases[3] != null) {
             out.addiRowVector(biases[3].value());
         }
@@ -301,12 +301,12 @@ public class MultiHeadAttention extends KernelBiasLayer<MultiHeadAttention> {
         long outDim = kernels[3].value().size(2);
         INDArray dOut = layout.toRank3(outputGradients[0]).reshape('c', b * t, outDim);
         INDArray wo = kernels[3].value().reshape('c', heads.size(1), outDim);
-        Ops.matmul(heads, true, dOut, false, kernels[3].gradient().reshape('c', heads.size(1), outDim), kernels[3].gradientBeta());
+        Blas.matmul(heads, true, dOut, false, kernels[3].gradient().reshape('c', heads.size(1), outDim), kernels[3].gradientBeta());
         if (biases[3] != null) {
             addBiasGradient(biases[3], dOut, ctx);
         }
         INDArray dHeads = ctx.buffer("d_heads", dtype, b * t, heads.size(1));
-        Ops.matmul(dOut, false, wo, true, dHeads, 0.0);
+        Blas.matmul(dOut, false, wo, true, dHeads, 0.0);
         INDArray dHeads4 = HeadProjection.heads(dHeads, b, numHeads);
         INDArray dp = ctx.buffer("d_weights", dtype, b, numHeads, t, s);
         AttentionOps.matmul(dHeads4, false, HeadProjection.heads(st[5], b, numHeads), true, dp, 1.0);

@@ -1,6 +1,6 @@
 package io.keras4j.layers;
 
-import io.keras4j.backend.Ops;
+import io.keras4j.backend.Blas;
 import io.keras4j.engine.CallContext;
 import io.keras4j.utils.RandomState;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -206,7 +206,7 @@ final class RecurrentLoop {
                 if (run.masked) {
                     dLast = grads[0].dup('c');
                 } else {
-                    Ops.axpy(1.0, grads[0], dState[0]);
+                    Blas.axpy(1.0, grads[0], dState[0]);
                 }
             }
             FusedLstm.backward((LSTMCell) cell, b, dOut == null ? null : b.sequence("do", sizes[0]), dLast, dState, run.fusedMask);
@@ -220,7 +220,7 @@ final class RecurrentLoop {
                 }
                 if (!run.masked) {
                     if (gOut != null) {
-                        Ops.axpy(1.0, gOut, dState[0]);
+                        Blas.axpy(1.0, gOut, dState[0]);
                     }
                     cell.stepBackward(b, s, prev, next, dState, dPrev);
                     INDArray[] swap = dState;

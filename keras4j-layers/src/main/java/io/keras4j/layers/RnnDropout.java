@@ -1,6 +1,6 @@
 package io.keras4j.layers;
 
-import io.keras4j.backend.Ops;
+import io.keras4j.backend.Blas;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -32,13 +32,13 @@ final class RnnDropout {
     static void inputMatmul(StepBuffers b, INDArray x, INDArray kernel, INDArray z) {
         INDArray[] masks = b.inputMasks;
         if (masks == null) {
-            Ops.matmul(x, false, kernel, false, z, 0.0);
+            Blas.matmul(x, false, kernel, false, z, 0.0);
             return;
         }
         long width = kernel.size(1) / masks.length;
         INDArray xm = b.sequence("drop:x", x.size(1)).reshape(x.size(0), x.size(1));
         for (int g = 0; g < masks.length; g++) {
-            Ops.matmul(maskSteps(x, masks[g], xm), false, block(kernel, width, g), false, block(z, width, g), 0.0);
+            Blas.matmul(maskSteps(x, masks[g], xm), false, block(kernel, width, g), false, block(z, width, g), 0.0);
         }
     }
 
@@ -46,7 +46,7 @@ final class RnnDropout {
     static void inputKernelGradient(StepBuffers b, INDArray x, INDArray dz, INDArray grad, double beta) {
         INDArray[] masks = b.inputMasks;
         if (masks == null) {
-            Ops.matmul(x, true, dz, false, grad, beta);
+            Blas.matmul(x, true, dz, false, grad, beta);
             return;
         }
         INDArray xm = b.sequence("drop:x", x.size(1)).reshape(x.size(0), x.size(1));
@@ -57,17 +57,17 @@ final class RnnDropout {
     static INDArray inputGradient(StepBuffers b, INDArray dz, INDArray kernel, INDArray dx) {
         INDArray[] masks = b.inputMasks;
         if (masks == null) {
-            return Ops.matmul(dz, false, kernel, true, dx, 0.0);
+            return Blas.matmul(dz, false, kernel, true, dx, 0.0);
         }
         long width = dz.size(1) / masks.length;
         INDArray t = b.sequence("drop:x", dx.size(1)).reshape(dx.size(0), dx.size(1));
         for (int g = 0; g < masks.length; g++) {
-            Ops.matmul(block(dz, width, g), false, block(kernel, width, g), true, t, 0.0);
+            Blas.matmul(block(dz, width, g), false, block(kernel, width, g), true, t, 0.0);
             maskSteps(t, masks[g], t);
             if (g == 0) {
                 dx.assign(t);
             } else {
-                Ops.axpy(1.0, t, dx);
+                Blas.axpy(1.0, t, dx);
             }
         }
         return dx;
@@ -79,21 +79,21 @@ final class RnnDropout {
      */
     static void recurrentMatmul(StepBuffers b, INDArray h, INDArray kernel, int first, INDArray out, double beta) {
         if (b.recurrentMasks == null) {
-            Ops.matmul(h, false, kernel, false, out, beta);
+            Blas.matmul(h, false, kernel, false, out, beta);
             return;
         }
         long units = h.size(1);
         INDArray hm = b.scratch("rdrop:h", units);
         for (int g = 0; g < kernel.size(1) / units; g++) {
             RnnMath.mul(h, b.recurrentMasks[first + g], hm);
-            Ops.matmul(hm, false, block(kernel, units, g), false, block(out, units, g), beta);
+            Blas.matmul(hm, false, block(kernel, units, g), false, block(out, units, g), beta);
         }
     }
 
     /** The state gradient of {@link #recurrentMatmul}: {@code dh = sum_g (dOut_g @ kernel_g^T) * mask_g + beta * dh}. */
     static void recurrentMatmulBackward(StepBuffers b, INDArray dOut, INDArray kernel, int first, INDArray dh, double beta) {
         if (b.recurrentMasks == null) {
-            Ops.matmul(dOut, false, kernel, true, dh, beta);
+            Blas.matmul(dOut, false, kernel, true, dh, beta);
             return;
         }
         long units = dh.size(1);
@@ -102,8 +102,8 @@ final class RnnDropout {
         }
         INDArray t = b.scratch("rdrop:dh", units);
         for (int g = 0; g < kernel.size(1) / units; g++) {
-            Ops.matmul(block(dOut, units, g), false, block(kernel, units, g), true, t, 0.0);
-            Ops.axpy(1.0, t.muli(b.recurrentMasks[first + g]), dh);
+            Blas.matmul(block(dOut, units, g), false, block(kernel, units, g), true, t, 0.0);
+            Blas.axpy(1.0, t.muli(b.recurrentMasks[first + g]), dh);
         }
     }
 
@@ -113,7 +113,7 @@ final class RnnDropout {
      */
     static void recurrentKernelGradient(StepBuffers b, INDArray hPrev, INDArray dOut, INDArray grad, int first, double beta) {
         if (b.recurrentMasks == null) {
-            Ops.matmul(hPrev, true, dOut, false, grad, beta);
+            Blas.matmul(hPrev, true, dOut, false, grad, beta);
             return;
         }
         long units = hPrev.size(1);
@@ -128,7 +128,7 @@ final class RnnDropout {
     private static void maskedKernelGradient(INDArray x, INDArray[] masks, int first, long width, INDArray xm, INDArray dz,
                                              INDArray grad, double beta) {
         for (int g = 0; g < dz.size(1) / width; g++) {
-            Ops.matmul(maskSteps(x, masks[first + g], xm), true, block(dz, width, g), false, block(grad, width, g), beta);
+            Blas.matmul(maskSteps(x, masks[first + g], xm), true, block(dz, width, g), false, block(grad, width, g), beta);
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.keras4j.layers.custom;
 
-import io.keras4j.backend.Ops;
+import io.keras4j.backend.Blas;
 import io.keras4j.engine.CallContext;
 import io.keras4j.engine.Config;
 import io.keras4j.engine.Layer;
@@ -55,8 +55,8 @@ public class MinimalRNNCell extends Layer implements RecurrentCell {
     @Override
     public INDArray[] call(INDArray[] inputs, CallContext ctx) {
         INDArray output = Nd4j.createUninitialized(inputs[0].dataType(), inputs[0].size(0), units);
-        Ops.matmul(inputs[0], false, kernel.value(), false, output, 0.0);
-        Ops.matmul(inputs[1], false, recurrentKernel.value(), false, output, 1.0);
+        Blas.matmul(inputs[0], false, kernel.value(), false, output, 0.0);
+        Blas.matmul(inputs[1], false, recurrentKernel.value(), false, output, 1.0);
         ctx.save("inputs", inputs);
         return new INDArray[]{output, output};
     }
@@ -66,10 +66,10 @@ public class MinimalRNNCell extends Layer implements RecurrentCell {
     public INDArray[] backward(INDArray[] outputGradients, CallContext ctx) {
         INDArray[] inputs = ctx.saved("inputs");
         INDArray d = outputGradients[0].add(outputGradients[1]);
-        Ops.matmul(inputs[0], true, d, false, kernel.gradient(), kernel.gradientBeta());
-        Ops.matmul(inputs[1], true, d, false, recurrentKernel.gradient(), recurrentKernel.gradientBeta());
-        INDArray dx = ctx.needsInputGradient(0) ? Ops.matmul(d, false, kernel.value(), true, inputs[0].ulike(), 0.0) : null;
-        INDArray dh = Ops.matmul(d, false, recurrentKernel.value(), true, inputs[1].ulike(), 0.0);
+        Blas.matmul(inputs[0], true, d, false, kernel.gradient(), kernel.gradientBeta());
+        Blas.matmul(inputs[1], true, d, false, recurrentKernel.gradient(), recurrentKernel.gradientBeta());
+        INDArray dx = ctx.needsInputGradient(0) ? Blas.matmul(d, false, kernel.value(), true, inputs[0].ulike(), 0.0) : null;
+        INDArray dh = Blas.matmul(d, false, recurrentKernel.value(), true, inputs[1].ulike(), 0.0);
         return new INDArray[]{dx, dh};
     }
 

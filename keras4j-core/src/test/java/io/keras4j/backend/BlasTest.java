@@ -10,11 +10,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Ops.matmul against a plain triple loop, for every transpose flag, beta, dtype and the layouts layers pass:
+ * Blas.matmul against a plain triple loop, for every transpose flag, beta, dtype and the layouts layers pass:
  * contiguous, rows of a larger array (offset views), column blocks (row stride larger than the width),
  * transposed views and f-order arrays; an output view leaves the rest of its buffer alone.
  */
-class OpsTest {
+class BlasTest {
     private static INDArray layout(INDArray m, String kind) {
         long r = m.size(0);
         long c = m.size(1);
@@ -73,7 +73,7 @@ class OpsTest {
         if (beta == 0) {
             out.assign(Double.NaN);
         }
-        Ops.matmul(a, ta, b, tb, out, beta);
+        Blas.matmul(a, ta, b, tb, out, beta);
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 assertEquals(e[i][j], out.getDouble(i, j), dtype == DataType.FLOAT ? 1e-5 : 1e-12, "(" + i + "," + j + ")");
@@ -86,7 +86,7 @@ class OpsTest {
         INDArray seq = Nd4j.rand(DataType.FLOAT, 3, 4, 6);
         INDArray copy = seq.dup();
         INDArray out = seq.get(NDArrayIndex.point(1), NDArrayIndex.all(), NDArrayIndex.interval(1, 4));
-        Ops.matmul(Nd4j.rand(DataType.FLOAT, 4, 2), false, Nd4j.rand(DataType.FLOAT, 2, 3), false, out, 0.0);
+        Blas.matmul(Nd4j.rand(DataType.FLOAT, 4, 2), false, Nd4j.rand(DataType.FLOAT, 2, 3), false, out, 0.0);
         for (int t = 0; t < 3; t++) {
             for (int i = 0; i < 4; i++) {
                 for (int j = 0; j < 6; j++) {

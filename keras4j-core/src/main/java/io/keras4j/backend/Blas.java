@@ -27,7 +27,7 @@ import static org.bytedeco.openblas.global.openblas.cblas_sgemm;
  * 784x512: 0.6 ms against 1.1 ms) and on long inner dimensions (a bias gradient {@code ones(1, 86528) @ dz}: 0.4 ms
  * against 1.5 ms), and which is itself 5x faster than {@code INDArray.mmuli}.
  */
-public final class Ops {
+public final class Blas {
     private static final MMulTranspose NN = MMulTranspose.builder().transposeA(false).transposeB(false).build();
     private static final MMulTranspose TN = MMulTranspose.builder().transposeA(true).transposeB(false).build();
     private static final MMulTranspose NT = MMulTranspose.builder().transposeA(false).transposeB(true).build();
@@ -39,7 +39,7 @@ public final class Ops {
     /** The longest inner dimension sent straight to CBLAS. */
     static final long SMALL_GEMM_K = 4096;
 
-    private Ops() {
+    private Blas() {
     }
 
     /**
