@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Gradients accumulate across the calls of one training step (a layer shared by two nodes adds
  * both contributions). The first contribution of a step overwrites the buffer instead of adding to
- * it: layers ask {@link #gradientBeta()} for the GEMM {@code beta} (0 for the first write, 1 after).
+ * it: layers ask {@link #beginGradientWrite()} for the GEMM {@code beta} (0 for the first write, 1 after).
  */
 public final class Variable {
     private final String name;
@@ -80,10 +80,11 @@ public final class Variable {
     }
 
     /**
-     * The {@code beta} to use when writing a gradient contribution with a GEMM or an in-place add:
-     * 0 for the first contribution of the step (overwrite), 1 for later ones (accumulate).
+     * Starts writing a gradient contribution with a GEMM or an in-place add, and returns the {@code beta} to write
+     * with: 0 for the first contribution of the step (overwrite), 1 for later ones (accumulate). The gradient counts
+     * as written from this call on: call it once per contribution, right before writing.
      */
-    public double gradientBeta() {
+    public double beginGradientWrite() {
         if (gradientWritten) {
             return 1.0;
         }
@@ -91,9 +92,15 @@ public final class Variable {
         return 0.0;
     }
 
+    /** Replaces the gradient with {@code gradient} (as its first contribution of the step). */
+    public void setGradient(INDArray gradient) {
+        resetGradient();
+        addGradient(gradient);
+    }
+
     /** Adds {@code contribution} to the gradient (overwriting it on the first contribution of the step). */
     public void addGradient(INDArray contribution) {
-        if (gradientBeta() == 0.0) {
+        if (beginGradientWrite() == 0.0) {
             gradient().assign(contribution);
         } else {
             gradient().addi(contribution);

@@ -261,6 +261,34 @@ public abstract class Optimizer extends OptimizerOptions {
     }
 
     /**
+     * Applies one step with the given gradients, as Keras's {@code optimizer.apply_gradients(zip(grads, variables))}
+     * (the form of custom training loops); a null gradient leaves its variable alone, as Keras skips a {@code None}.
+     *
+     * @throws IllegalArgumentException when the lists differ in length or a gradient's shape differs from its variable's
+     */
+    public final void applyGradients(List<INDArray> gradients, List<Variable> variables) {
+        if (gradients.size() != variables.size()) {
+            throw new IllegalArgumentException(className() + ".applyGradients: got " + gradients.size() + " gradients for "
+                    + variables.size() + " variables; pass one gradient (or null) per variable");
+        }
+        for (int i = 0; i < variables.size(); i++) {
+            Variable v = variables.get(i);
+            INDArray g = gradients.get(i);
+            v.resetGradient();
+            if (g == null) {
+                continue;
+            }
+            if (!java.util.Arrays.equals(g.shape(), v.value().shape())) {
+                throw new IllegalArgumentException(className() + ".applyGradients: gradient " + i + " has shape "
+                        + java.util.Arrays.toString(g.shape()) + " but variable " + v.path() + " has shape "
+                        + java.util.Arrays.toString(v.value().shape()));
+            }
+            v.setGradient(g.dataType() == v.value().dataType() ? g : g.castTo(v.value().dataType()));
+        }
+        apply(variables);
+    }
+
+    /**
      * Overwrites the model variables with their moving averages when {@code use_ema} is set, as Keras's
      * {@code finalize_variable_values} (which {@code fit} calls after the last epoch).
      */

@@ -68,7 +68,7 @@ public class AdditiveAttention extends Attention {
         if (scale == null) {
             dt = ds.reshape(s[0], s[1], s[2], 1).broadcast(s);
         } else {
-            Blas.matmul(t.reshape(-1, s[3]), true, dsCol, false, scale.gradient().reshape(s[3], 1), scale.gradientBeta());
+            Blas.matmul(t.reshape(-1, s[3]), true, dsCol, false, scale.gradient().reshape(s[3], 1), scale.beginGradientWrite());
             dt = t.ulike();
             Blas.matmul(dsCol, false, scale.value().reshape(1, s[3]), false, dt.reshape(-1, s[3]), 0.0);
         }

@@ -177,11 +177,11 @@ abstract class BaseConv<T extends BaseConv<T>> extends KernelConv<T> {
         INDArray dz2d = dz.reshape(rows, filters);
         INDArray cols2d = Im2col.matrix(cols, rows);
         if (groups == 1) {
-            Blas.matmul(cols2d, true, dz2d, false, Im2col.matrix(kernel.gradient(), cols2d.size(1)), kernel.gradientBeta());
+            Blas.matmul(cols2d, true, dz2d, false, Im2col.matrix(kernel.gradient(), cols2d.size(1)), kernel.beginGradientWrite());
         } else {
             INDArray dw = ctx.buffer("dw", dtype(), w.shape());
             Blas.matmul(cols2d, true, dz2d, false, Im2col.matrix(dw, cols2d.size(1)), 0.0);
-            Im2col.collapseGroups(dw, kernel.gradient(), groups, kernel.gradientBeta());
+            Im2col.collapseGroups(dw, kernel.gradient(), groups, kernel.beginGradientWrite());
         }
         return needInput ? Im2col.inputGradient(ctx, "dx", dz, w, in, out, geometry()) : null;
     }

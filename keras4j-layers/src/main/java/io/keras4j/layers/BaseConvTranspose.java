@@ -92,7 +92,7 @@ abstract class BaseConvTranspose<T extends BaseConvTranspose<T>> extends KernelC
         long rows = x.length() / x.size(rank + 1);
         INDArray cols2d = Im2col.matrix(cols, rows);
         INDArray x2d = Im2col.matrix(x, rows);
-        Blas.matmul(cols2d, true, x2d, false, Im2col.matrix(kernel.gradient(), cols2d.size(1)), kernel.gradientBeta());
+        Blas.matmul(cols2d, true, x2d, false, Im2col.matrix(kernel.gradient(), cols2d.size(1)), kernel.beginGradientWrite());
         if (!needInput) {
             return null;
         }

@@ -164,7 +164,7 @@ abstract class BaseDepthwiseConv<T extends BaseDepthwiseConv<T>> extends ConvLay
         INDArray cols2d = Im2col.matrix(cols, rows);
         INDArray dw = ctx.buffer(key + "_dw", dz.dataType(), w.shape());
         Blas.matmul(cols2d, true, Im2col.matrix(dz, rows), false, Im2col.matrix(dw, cols2d.size(1)), 0.0);
-        Im2col.collapseGroups(dw, grouped(kernel.gradient()), (int) channels, kernel.gradientBeta());
+        Im2col.collapseGroups(dw, grouped(kernel.gradient()), (int) channels, kernel.beginGradientWrite());
         return needInput ? Im2col.inputGradient(ctx, key + "_dx", dz, w, in, out, g) : null;
     }
 

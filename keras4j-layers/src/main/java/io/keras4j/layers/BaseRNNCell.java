@@ -211,7 +211,7 @@ abstract class BaseRNNCell<C extends BaseRNNCell<C>> extends Layer implements Re
     /** Adds the recurrent kernel (and recurrent bias) gradients of all steps, given the previous states {@code (T*B, units)}. */
     void recurrentGradients(StepBuffers b, INDArray hPrev) {
         INDArray dz = b.sequence("dz", (long) gates() * units).reshape((long) b.steps * b.batch, (long) gates() * units);
-        recurrentKernelGradient(b, hPrev, dz, recurrentKernel.gradient(), 0, recurrentKernel.gradientBeta());
+        recurrentKernelGradient(b, hPrev, dz, recurrentKernel.gradient(), 0, recurrentKernel.beginGradientWrite());
     }
 
     // ---- dropout masks -------------------------------------------------------------------------
@@ -234,7 +234,7 @@ abstract class BaseRNNCell<C extends BaseRNNCell<C>> extends Layer implements Re
 
     /** Adds the bias gradient: the rows of the projection gradient summed, as one GEMM {@code ones @ dz}. */
     void biasGradient(StepBuffers b, INDArray dz) {
-        Blas.matmul(b.ones(), false, dz, false, bias.gradient().reshape(1, dz.size(1)), bias.gradientBeta());
+        Blas.matmul(b.ones(), false, dz, false, bias.gradient().reshape(1, dz.size(1)), bias.beginGradientWrite());
     }
 
     // ---- shared machinery --------------------------------------------------------------------
@@ -278,7 +278,7 @@ abstract class BaseRNNCell<C extends BaseRNNCell<C>> extends Layer implements Re
     INDArray finishBackward(StepBuffers b, INDArray x, INDArray hPrev, boolean needDx) {
         long width = (long) gates() * units;
         INDArray dz = b.sequence("dz", width).reshape((long) b.steps * b.batch, width);
-        RnnDropout.inputKernelGradient(b, x, dz, kernel.gradient(), kernel.gradientBeta());
+        RnnDropout.inputKernelGradient(b, x, dz, kernel.gradient(), kernel.beginGradientWrite());
         recurrentGradients(b, hPrev);
         if (bias != null) {
             biasGradient(b, dz);

@@ -141,7 +141,7 @@ abstract class BaseSeparableConv<T extends BaseSeparableConv<T>> extends ConvLay
         long rows = depth.size(0);
         INDArray dz2d = dz.reshape(rows, filters);
         INDArray pointwise = Im2col.matrix(pointwiseKernel.value(), depth.size(1));
-        Blas.matmul(depth, true, dz2d, false, Im2col.matrix(pointwiseKernel.gradient(), depth.size(1)), pointwiseKernel.gradientBeta());
+        Blas.matmul(depth, true, dz2d, false, Im2col.matrix(pointwiseKernel.gradient(), depth.size(1)), pointwiseKernel.beginGradientWrite());
         INDArray dDepth = ctx.buffer("d_depthwise", dtype(), depth.shape());
         Blas.matmul(dz2d, false, pointwise, true, dDepth, 0.0);
         long[] depthShape = Im2col.shape(rows / Im2col.product(out), out, depth.size(1));

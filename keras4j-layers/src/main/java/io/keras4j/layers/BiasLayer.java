@@ -54,7 +54,7 @@ abstract class BiasLayer<T extends BiasLayer<T>> extends Layer {
     static void addBiasGradient(Variable bias, INDArray dz, CallContext ctx) {
         long rows = dz.size(0);
         INDArray ones = ctx.computeIfAbsent("ones:" + dz.dataType() + ":" + rows, () -> Nd4j.ones(dz.dataType(), 1, rows));
-        Blas.matmul(ones, false, dz, false, bias.gradient().reshape('c', 1, dz.size(1)), bias.gradientBeta());
+        Blas.matmul(ones, false, dz, false, bias.gradient().reshape('c', 1, dz.size(1)), bias.beginGradientWrite());
     }
 
     /** A trainable bias weight with this layer's bias initializer, regularizer and constraint. */

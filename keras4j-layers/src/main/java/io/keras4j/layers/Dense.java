@@ -126,9 +126,9 @@ public class Dense extends KernelBiasLayer<Dense> {
             dz = ctx.buffer("dz", dtype(), z.size(0), units);
             activation.gradient(z, y, dy, dz);
         }
-        Blas.matmul(x, true, dz, false, kernel.gradient(), kernel.gradientBeta());
+        Blas.matmul(x, true, dz, false, kernel.gradient(), kernel.beginGradientWrite());
         if (bias != null) {
-            if (bias.gradientBeta() == 0.0) {
+            if (bias.beginGradientWrite() == 0.0) {
                 dz.sum(bias.gradient(), 0);
             } else {
                 bias.gradient().addi(dz.sum(0));

@@ -92,7 +92,7 @@ final class EinsumGemm {
         INDArray g = gradOutput.permute(outInverse);
         INDArray g3 = contiguous(g).reshape('c', x3.size(0), x3.size(1), w3.size(2));
         if (isIdentity(wPerm) && x3.size(0) == 1) {
-            double beta = kernel.gradientBeta();
+            double beta = kernel.beginGradientWrite();
             Blas.matmul(matrix(x3, 0), true, matrix(g3, 0), false, kernel.gradient().reshape('c', w3.size(1), w3.size(2)), beta);
         } else {
             INDArray dw3 = ctx.buffer("einsum_dw", w3.dataType(), w3.shape());

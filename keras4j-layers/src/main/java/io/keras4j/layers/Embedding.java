@@ -112,7 +112,7 @@ public class Embedding extends io.keras4j.engine.Layer {
     protected INDArray backward(INDArray gradOutput, CallContext ctx) {
         INDArray indices = ctx.saved("indices");
         INDArray g = embeddings.gradient();
-        if (embeddings.gradientBeta() == 0.0) {
+        if (embeddings.beginGradientWrite() == 0.0) {
             g.assign(0);
         }
         INDArray updates = gradOutput.reshape('c', indices.length(), outputDim).castTo(g.dataType());

@@ -153,7 +153,7 @@ public class GRUCell extends BaseRNNCell<GRUCell> {
         long u = units;
         long w = 3 * u;
         long rows = (long) b.steps * b.batch;
-        double beta = recurrentKernel.gradientBeta();
+        double beta = recurrentKernel.beginGradientWrite();
         if (resetAfter) {
             recurrentKernelGradient(b, hPrev, b.sequence("din", w).reshape(rows, w), recurrentKernel.gradient(), 0, beta);
             return;

@@ -49,7 +49,7 @@ final class HeadProjection {
     /** Adds the kernel and bias gradients for {@code dy (batch * T, heads * size)}; returns that of {@code x} or null. */
     INDArray backward(INDArray x, INDArray dy, boolean needInput, CallContext ctx) {
         INDArray x2 = x.reshape('c', x.size(0) * x.size(1), x.size(2));
-        Blas.matmul(x2, true, dy, false, flat(kernel.gradient()), kernel.gradientBeta());
+        Blas.matmul(x2, true, dy, false, flat(kernel.gradient()), kernel.beginGradientWrite());
         if (bias != null) {
             BiasLayer.addBiasGradient(bias, dy, ctx);
         }

@@ -301,7 +301,7 @@ public class MultiHeadAttention extends KernelBiasLayer<MultiHeadAttention> {
         long outDim = kernels[3].value().size(2);
         INDArray dOut = layout.toRank3(outputGradients[0]).reshape('c', b * t, outDim);
         INDArray wo = kernels[3].value().reshape('c', heads.size(1), outDim);
-        Blas.matmul(heads, true, dOut, false, kernels[3].gradient().reshape('c', heads.size(1), outDim), kernels[3].gradientBeta());
+        Blas.matmul(heads, true, dOut, false, kernels[3].gradient().reshape('c', heads.size(1), outDim), kernels[3].beginGradientWrite());
         if (biases[3] != null) {
             addBiasGradient(biases[3], dOut, ctx);
         }

@@ -66,8 +66,8 @@ public class MinimalRNNCell extends Layer implements RecurrentCell {
     public INDArray[] backward(INDArray[] outputGradients, CallContext ctx) {
         INDArray[] inputs = ctx.saved("inputs");
         INDArray d = outputGradients[0].add(outputGradients[1]);
-        Blas.matmul(inputs[0], true, d, false, kernel.gradient(), kernel.gradientBeta());
-        Blas.matmul(inputs[1], true, d, false, recurrentKernel.gradient(), recurrentKernel.gradientBeta());
+        Blas.matmul(inputs[0], true, d, false, kernel.gradient(), kernel.beginGradientWrite());
+        Blas.matmul(inputs[1], true, d, false, recurrentKernel.gradient(), recurrentKernel.beginGradientWrite());
         INDArray dx = ctx.needsInputGradient(0) ? Blas.matmul(d, false, kernel.value(), true, inputs[0].ulike(), 0.0) : null;
         INDArray dh = Blas.matmul(d, false, recurrentKernel.value(), true, inputs[1].ulike(), 0.0);
         return new INDArray[]{dx, dh};
