@@ -12,8 +12,8 @@ range) and the Keras model graph (turned into a GraphDef by TensorBoard's Graphs
   * scalar series have strictly increasing steps and finite values; epoch_* series have N points, steps 0..N-1;
   * histograms are [k, 3] with ascending edges and the same total count at every step;
   * the "keras" graph summary parses and the Graphs plugin turns it into nodes.
-With --compare, the tag names per run are compared with a log directory written by real Keras
-(keras_seed_logs.py) and the differences printed. Exits non-zero on a failed check.
+With --compare, the tag names and the sequence of (tag, step) per run are compared with a log directory written by
+real Keras (keras_seed_logs.py) and the differences printed. Exits non-zero on a failed check.
 """
 import argparse
 import glob
@@ -90,7 +90,18 @@ def read_run(run_dir, epochs):
     return plugins
 
 
-def compare(ours, theirs, run):
+def tag_steps(run_dir):
+    """The (tag, step) of every summary value of a run, in file order."""
+    out = []
+    for path in sorted(glob.glob(os.path.join(run_dir, "events.out.tfevents.*"))):
+        for event in event_file_loader.LegacyEventFileLoader(path).Load():
+            out.extend((value.tag, event.step) for value in event.summary.value)
+    return out
+
+
+def compare(ours, theirs, run, our_dir, their_dir):
+    a, b = tag_steps(our_dir), tag_steps(their_dir)
+    print(f"  {run}: {len(a)} vs {len(b)} summaries, (tag, step) sequence {'identical' if a == b else 'differs'}")
     for plugin in sorted(set(ours) | set(theirs)):
         a, b = set(ours.get(plugin, [])), set(theirs.get(plugin, []))
         if a == b:
@@ -111,7 +122,8 @@ def main():
     if args.compare:
         print(f"== tags compared with {args.compare}")
         for run in runs:
-            compare(ours[run], tags_by_plugin(load(os.path.join(args.compare, run))), run)
+            their_dir = os.path.join(args.compare, run)
+            compare(ours[run], tags_by_plugin(load(their_dir)), run, os.path.join(args.logdir, run), their_dir)
     print("FAILED" if failures else "OK", f"({len(failures)} failed checks)")
     sys.exit(1 if failures else 0)
 

@@ -42,6 +42,9 @@ import java.util.Map;
  * </ul>
  * Scalars are float32 tensor summaries of the "scalars" plugin, histograms float64 tensors of the "histograms"
  * plugin, exactly as TensorFlow 2 writes them. Files are flushed after every epoch and closed when training ends.
+ * With an integer {@code updateFreq}, the epoch summaries are written every epoch; Keras 3 (checked with 3.15) leaves
+ * them, the histograms and the evaluation scalars out of epochs whose last batch number is not a multiple of it
+ * (its batch filter stays active at the end of the epoch).
  *
  * <p>Not supported: {@code profile_batch} (profiling, only 0 is accepted, as Keras's torch backend),
  * {@code write_images} and {@code embeddings_freq}/{@code embeddings_metadata}.
