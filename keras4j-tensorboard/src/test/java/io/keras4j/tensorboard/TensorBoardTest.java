@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keras4j.callbacks.History;
 import io.keras4j.engine.InputLayer;
+import io.keras4j.engine.KerasTensor;
 import io.keras4j.engine.Layer;
 import io.keras4j.engine.Variable;
 import io.keras4j.layers.Dense;
+import io.keras4j.layers.Input;
 import io.keras4j.models.FitOptions;
+import io.keras4j.models.Model;
 import io.keras4j.models.Sequential;
 import io.keras4j.utils.Utils;
 import java.io.IOException;
@@ -184,6 +187,26 @@ class TensorBoardTest {
                 assertEquals(values.length, count, w.path());
             }
         }
+    }
+
+    @Test
+    void functionalModelTagsHaveNoModelPrefixButNestedSequentialsDo() throws IOException {
+        // as Keras 3.15: Model(i, Dense("d2")(Sequential([Input((4,)), Dense("d1")], name="inner")(i))) has weight
+        // paths inner/d1/kernel, inner/d1/bias, d2/kernel, d2/bias
+        Utils.setRandomSeed(5);
+        Sequential inner = new Sequential(new Dense(3).name("d1").inputShape(4));
+        inner.name("inner");
+        KerasTensor input = Input.of(4);
+        Model model = new Model(input, new Dense(3, "softmax").name("d2").apply(inner.apply(input)));
+        model.compile("rmsprop", "sparse_categorical_crossentropy", "accuracy");
+        INDArray x = Nd4j.linspace(-1, 1, 40, DataType.FLOAT).reshape(10, 4);
+        INDArray y = Nd4j.createFromArray(new float[]{0, 1, 2, 0, 1, 2, 0, 1, 2, 0});
+        model.fit(x, y, new FitOptions().epochs(1).batchSize(5).verbose(0)
+                .callbacks(new TensorBoard(dir.toString()).histogramFreq(1)));
+        List<String> tags = events(dir.resolve("train")).stream().map(e -> e.value().tag())
+                .filter(t -> t.endsWith("/histogram")).toList();
+        assertEquals(List.of("inner/d1/kernel/histogram", "inner/d1/bias/histogram", "d2/kernel/histogram",
+                "d2/bias/histogram"), tags);
     }
 
     @Test
