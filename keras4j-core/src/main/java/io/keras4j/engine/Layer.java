@@ -45,6 +45,7 @@ public abstract class Layer {
     private final List<Node> inboundNodes = new ArrayList<>();
     private List<Layer> trackedLayers;
     private volatile List<INDArray> losses = List.of();
+    private volatile List<long[]> firstCallShapes;
 
     // ---- configuration -------------------------------------------------------------------
 
@@ -271,6 +272,14 @@ public abstract class Layer {
     }
 
     /**
+     * The tracked layers held directly in fields, by field name (Keras saves a subclassed model's weights under these
+     * attribute names); empty for the built-in layers.
+     */
+    public java.util.Map<String, Layer> trackedAttributes() {
+        return hasBackward() ? java.util.Map.of() : TrackedFields.attributes(this);
+    }
+
+    /**
      * The layers this layer tracks, as Keras's {@code layer._layers}: for a layer written without a backward pass
      * (and a subclassed model), the layers held in its fields, directly or in a collection or array, in declaration
      * order; none for the built-in layers, which manage their inner layers themselves.
@@ -448,6 +457,11 @@ public abstract class Layer {
         return outputs;
     }
 
+    /** The input shapes of the first call on arrays (batch axis as given), or null: what Keras's summary shows. */
+    public List<long[]> firstCallShapes() {
+        return firstCallShapes;
+    }
+
     /** The nodes created by calling this layer, in call order. */
     public List<Node> inboundNodes() {
         return Collections.unmodifiableList(inboundNodes);
@@ -557,6 +571,9 @@ public abstract class Layer {
             shapes.add(shape);
         }
         ensureBuilt(shapes);
+        if (firstCallShapes == null) {
+            firstCallShapes = java.util.Arrays.stream(inputs).map(INDArray::shape).toList();
+        }
         for (int i = 0; i < inputs.length; i++) {
             String mismatch = checkInputShape(i, inputs[i].shape());
             if (mismatch != null) {
