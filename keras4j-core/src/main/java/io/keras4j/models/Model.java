@@ -301,7 +301,11 @@ public class Model extends Layer {
             }
         }
         deferredLosses = deferred;
-        trainer = new Trainer(this, opt, losses, weights, metricsPerOutput(options, losses.size()));
+        List<List<Object>> weighted = new ArrayList<>();
+        for (int o = 0; o < losses.size(); o++) {
+            weighted.add(new ArrayList<>(options.weightedMetrics));
+        }
+        trainer = new Trainer(this, opt, losses, weights, metricsPerOutput(options, losses.size()), weighted);
         compileOptions = options;
     }
 
@@ -331,7 +335,7 @@ public class Model extends Layer {
     public CompileOptions compileOptions() {
         return compileOptions == null ? null : new CompileOptions().optimizer(trainer.optimizer)
                 .loss(compileOptions.losses.toArray()).metrics(compileOptions.metrics.toArray())
-                .lossWeightsList(compileOptions.lossWeights);
+                .weightedMetrics(compileOptions.weightedMetrics.toArray()).lossWeightsList(compileOptions.lossWeights);
     }
 
     /** Turns losses and loss weights given by output name into lists in {@code outputs()} order. */
@@ -346,7 +350,8 @@ public class Model extends Layer {
                         + "; got entries for " + byName.keySet());
             }
         }
-        CompileOptions ordered = new CompileOptions().optimizer(options.optimizer).metrics(options.metrics.toArray());
+        CompileOptions ordered = new CompileOptions().optimizer(options.optimizer).metrics(options.metrics.toArray())
+                .weightedMetrics(options.weightedMetrics.toArray());
         ordered.metricsByOutput = options.metricsByOutput;
         ordered.losses = new ArrayList<>();
         List<Double> weights = new ArrayList<>();

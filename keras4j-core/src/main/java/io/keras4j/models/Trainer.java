@@ -45,12 +45,13 @@ final class Trainer {
     /** Where the running step is, for error messages ("epoch 2, step 14"). */
     String where = "trainOnBatch";
 
-    Trainer(Model model, Optimizer optimizer, List<Loss> losses, double[] lossWeights, List<List<Object>> metricIds) {
+    Trainer(Model model, Optimizer optimizer, List<Loss> losses, double[] lossWeights, List<List<Object>> metricIds,
+            List<List<Object>> weightedMetricIds) {
         this.model = model;
         this.optimizer = optimizer;
         this.losses = losses;
         this.lossWeights = lossWeights;
-        this.compileMetrics = new CompileMetrics(metricIds, model::outputNames);
+        this.compileMetrics = new CompileMetrics(metricIds, weightedMetricIds, model::outputNames);
     }
 
     private Graph.State state() {
