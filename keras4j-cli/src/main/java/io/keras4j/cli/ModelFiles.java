@@ -122,7 +122,7 @@ final class ModelFiles {
             JsonNode config = entry(zip, "config.json");
             JsonNode compile = config == null ? null : config.get("compile_config");
             return new Info(text(metadata, "keras_version"), text(metadata, "backend"),
-                    compile == null || compile.isNull() ? "" : compile.toString());
+                    compile == null || compile.isNull() || compile.isEmpty() ? "" : compile.toString());
         }
     }
 

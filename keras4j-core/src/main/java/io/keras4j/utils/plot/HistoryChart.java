@@ -241,14 +241,14 @@ final class HistoryChart {
             if (integers) {
                 step = Math.max(1, Math.ceil(step));
             }
-            for (double t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) {
-                ticks.add(Math.abs(t) < step * 1e-9 ? 0.0 : t);
-            }
             int d = 0;
             while (d < 12 && Math.abs(step * Math.pow(10, d) - Math.rint(step * Math.pow(10, d))) > 1e-6 * step * Math.pow(10, d)) {
                 d++;
             }
             decimals = d;
+            for (long k = (long) Math.ceil(lo / step - 1e-9); k * step <= hi + step * 1e-9; k++) {
+                ticks.add(Double.parseDouble(label(k * step)) + 0.0);
+            }
         }
 
         double map(double value) {
