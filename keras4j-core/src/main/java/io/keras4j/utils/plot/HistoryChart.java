@@ -229,7 +229,7 @@ final class HistoryChart {
             this.hi = hi;
             this.from = from;
             this.to = to;
-            double raw = (hi - lo) / 6;
+            double raw = (hi - lo) / 8;
             double power = Math.pow(10, Math.floor(Math.log10(raw)));
             double step = power * 10;
             for (double m : new double[]{1, 2, 2.5, 5, 10}) {

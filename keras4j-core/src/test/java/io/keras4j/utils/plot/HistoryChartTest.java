@@ -53,11 +53,11 @@ class HistoryChartTest {
         HistoryChart.Axis a = new HistoryChart.Axis(-0.04, 1.04, 0, 100, false);
         assertEquals(List.of(0.0, 0.2, 0.4, 0.6, 0.8, 1.0), a.ticks);
         assertEquals("0.4", a.label(0.4));
-        // 10 epochs with 5% margins: range 9.9, about six ticks -> step 2 (the next of 1, 2, 2.5, 5 above 1.65)
+        // 10 epochs with 5% margins: range 9.9, at most about eight ticks -> step 2 (the next of 1, 2, 2.5, 5 above 9.9 / 8)
         HistoryChart.Axis epochs = new HistoryChart.Axis(0.55, 10.45, 0, 100, true);
         assertEquals(List.of(2.0, 4.0, 6.0, 8.0, 10.0), epochs.ticks);
         assertEquals("4", epochs.label(4));
-        // 5 epochs: range 4.4 -> 0.73 -> step 1, whole epochs only
+        // 5 epochs: range 4.4 -> 0.55 -> step 1, whole epochs only
         assertEquals(List.of(1.0, 2.0, 3.0, 4.0, 5.0), new HistoryChart.Axis(0.8, 5.2, 0, 100, true).ticks);
         assertEquals(0, a.map(-0.04), 1e-9);
         assertEquals(100, a.map(1.04), 1e-9);
