@@ -152,14 +152,18 @@ final class LayeredLayout {
                 }
             }
         }
-        for (int i = 0; i < real; i++) {
-            if (indegree[i] == 0 && !down.get(i).isEmpty()) {
-                int min = Integer.MAX_VALUE;
-                for (int m : down.get(i)) {
-                    min = Math.min(min, rank[m]);
-                }
-                rank[i] = min - 1;
+        // pull nodes down next to their consumers where that shortens edges (at least as many edges leave as
+        // enter): a second input or a side branch then sits just above where it is used, as dot's ranking puts it
+        for (int q = queue.size() - 1; q >= 0; q--) {
+            int n = queue.get(q);
+            if (down.get(n).isEmpty() || down.get(n).size() < indegree[n]) {
+                continue;
             }
+            int min = Integer.MAX_VALUE;
+            for (int m : down.get(n)) {
+                min = Math.min(min, rank[m]);
+            }
+            rank[n] = Math.max(rank[n], min - 1);
         }
         for (int i = 0; i < real; i++) {
             rankOf.add(rank[i]);
@@ -374,7 +378,42 @@ final class LayeredLayout {
         for (int r = 0; r < ranks.size(); r++) {
             placeRank(r, pos, true, true);
         }
+        straighten(pos);
         return pos;
+    }
+
+    /** Puts the dummies of each long edge on one vertical line where the spacing in every rank allows it. */
+    private void straighten(double[] pos) {
+        int[] index = positions();
+        for (int e = 0; e < edges.size(); e++) {
+            List<Integer> chain = chains.get(e);
+            if (chain.size() < 3) {
+                continue;
+            }
+            List<Integer> dummies = chain.subList(1, chain.size() - 1);
+            double mean = 0;
+            for (int d : dummies) {
+                mean += pos[d] / dummies.size();
+            }
+            for (double candidate : new double[]{pos[dummies.get(0)], pos[dummies.get(dummies.size() - 1)], mean}) {
+                boolean fits = true;
+                for (int d : dummies) {
+                    List<Integer> rank = ranks.get(rankOf.get(d));
+                    int i = index[d];
+                    if (i > 0 && candidate - pos[rank.get(i - 1)] < separation(rank.get(i - 1), d) - 1e-9
+                            || i + 1 < rank.size() && pos[rank.get(i + 1)] - candidate < separation(d, rank.get(i + 1)) - 1e-9) {
+                        fits = false;
+                        break;
+                    }
+                }
+                if (fits) {
+                    for (int d : dummies) {
+                        pos[d] = candidate;
+                    }
+                    break;
+                }
+            }
+        }
     }
 
     /** Moves the nodes of one rank towards the weighted mean of their neighbours' ports, keeping order and spacing. */
