@@ -1,5 +1,6 @@
 package io.keras4j.cli;
 
+import io.keras4j.backend.Backend;
 import io.keras4j.engine.KerasTensor;
 import io.keras4j.engine.Shapes;
 import io.keras4j.models.Model;
@@ -66,7 +67,7 @@ final class PredictCommand implements Runnable {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output == null) {
-            named.forEach((name, a) -> out.println(name + " " + Shapes.format(a.shape()) + " " + a.dataType().name().toLowerCase(Locale.ROOT)
+            named.forEach((name, a) -> out.println(name + " " + Shapes.format(a.shape()) + " " + Backend.dtypeName(a.dataType())
                     + ":\n" + a));
         } else if (lower(output).endsWith(".npy")) {
             if (y.size() != 1) {

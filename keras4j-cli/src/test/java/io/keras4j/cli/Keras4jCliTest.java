@@ -141,7 +141,7 @@ class Keras4jCliTest {
         assertClose(io.get("y0"), Npy.read(y));
         Run printed = Run.of("predict", Reference.k3("lstm.keras"), "--input", x);
         assertEquals(0, printed.exitCode(), printed.toString());
-        assertTrue(printed.out().startsWith("dense (4, 3) float:"), printed.out());
+        assertTrue(printed.out().startsWith("dense (4, 3) float32:"), printed.out());
     }
 
     @Test
