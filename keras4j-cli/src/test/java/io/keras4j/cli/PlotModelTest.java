@@ -5,9 +5,11 @@ import io.keras4j.engine.KerasTensor;
 import io.keras4j.engine.Layer;
 import io.keras4j.engine.Node;
 import io.keras4j.engine.Shapes;
+import io.keras4j.layers.Add;
 import io.keras4j.layers.Dense;
 import io.keras4j.layers.Flatten;
 import io.keras4j.layers.Input;
+import io.keras4j.layers.ReLU;
 import io.keras4j.models.Model;
 import io.keras4j.models.Models;
 import io.keras4j.models.Sequential;
@@ -218,6 +220,26 @@ class PlotModelTest {
         assertEquals(4, expanded.edges().size(), "input -> encoder's first layer -> its second -> head, input -> other head");
         assertTrue(expanded.text().contains("encoder") && !expanded.text().contains("encoder (Sequential)"));
         assertTrue(expanded.text().contains("Non-trainable") && expanded.text().contains("Trainable"));
+    }
+
+    @Test
+    void sharedLayerIsOneBoxWithAnEdgeFromEachCall() throws Exception {
+        KerasTensor left = Input.of(4);
+        KerasTensor right = Input.of(4);
+        Dense shared = new Dense(4).name("shared");
+        Model siamese = new Model(List.of(left, right), List.of(new Add().apply(shared.apply(left), shared.apply(right))));
+        Svg svg = check(siamese, "siamese", new PlotOptions().showLayerNames(true).dpi(72));
+        assertEquals(4, svg.boxes().size());
+        assertEquals(3, connections(siamese));
+        assertEquals(3, svg.edges().size(), "left -> shared, right -> shared, shared -> add (once, as Keras's add_edge)");
+        // a layer called on its own downstream output: the boxes form a cycle, drawn with one edge reversed
+        KerasTensor in = Input.of(4);
+        Dense twice = new Dense(4).name("twice");
+        Model loop = new Model(in, twice.apply(new ReLU().apply(twice.apply(in))));
+        Svg cyclic = check(loop, "loop", new PlotOptions().showLayerNames(true).dpi(72));
+        assertEquals(3, cyclic.boxes().size());
+        assertEquals(3, connections(loop));
+        assertEquals(3, cyclic.edges().size());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.keras4j.utils.plot;
 
 import java.awt.Color;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -61,25 +60,6 @@ final class Box {
 
     private static double cellHeight() {
         return Text.height(CELL_SIZE) + 2 * PAD;
-    }
-
-    /** Every text of the box, for tests and for SVG checks. */
-    List<String> texts() {
-        List<String> out = new ArrayList<>();
-        out.add(join(header));
-        if (activation != null) {
-            out.add(join(activation));
-        }
-        for (Cell c : cells) {
-            out.add(join(c.runs()));
-        }
-        return out;
-    }
-
-    private static String join(List<Text.Run> runs) {
-        StringBuilder b = new StringBuilder();
-        runs.forEach(r -> b.append(r.text()));
-        return b.toString();
     }
 
     void draw(Canvas canvas, double x, double y) {

@@ -64,13 +64,16 @@ final class ModelDiagram {
     private final Model model;
     private final PlotOptions options;
     private final boolean horizontal;
-    final List<Item> items = new ArrayList<>();
+    private final List<Item> items = new ArrayList<>();
     private final Map<Layer, Item> itemOf = new IdentityHashMap<>();
-    /** Edges between leaf boxes at this level: {from item, to item, leaf from, leaf to} resolved. */
-    final List<Item[]> edges = new ArrayList<>();
-    final List<double[][]> routes = new ArrayList<>();
-    double width;
-    double height;
+    /** An edge between two items of this level, and the leaf boxes it joins inside nested frames. */
+    private record Link(Item from, Item to, Item leafFrom, Item leafTo) {
+    }
+
+    private final List<Link> edges = new ArrayList<>();
+    private final List<double[][]> routes = new ArrayList<>();
+    private double width;
+    private double height;
 
     private ModelDiagram(Model model, PlotOptions options) {
         this.model = model;
@@ -222,7 +225,7 @@ final class ModelDiagram {
                     Item leafFrom = from.inner == null ? from : from.inner.leafProducing(t.index());
                     Item leafTo = to.inner == null ? to : to.inner.leafConsuming(i);
                     if (leafFrom != null && leafTo != null && seen.add(List.of(new Identity(leafFrom), new Identity(leafTo)))) {
-                        edges.add(new Item[]{from, to, leafFrom, leafTo});
+                        edges.add(new Link(from, to, leafFrom, leafTo));
                     }
                 }
             }
@@ -289,11 +292,11 @@ final class ModelDiagram {
             d[i] = depth(items.get(i));
         }
         List<LayeredLayout.Edge> layoutEdges = new ArrayList<>();
-        for (Item[] e : edges) {
-            double[] from = port(e[0], e[2]);
-            double[] to = port(e[1], e[3]);
-            layoutEdges.add(new LayeredLayout.Edge(items.indexOf(e[0]), items.indexOf(e[1]),
-                    e[0] == e[2] ? Double.NaN : from[0], from[2], e[1] == e[3] ? Double.NaN : to[0], to[1]));
+        for (Link e : edges) {
+            double[] from = port(e.from(), e.leafFrom());
+            double[] to = port(e.to(), e.leafTo());
+            layoutEdges.add(new LayeredLayout.Edge(items.indexOf(e.from()), items.indexOf(e.to()),
+                    e.from() == e.leafFrom() ? Double.NaN : from[0], from[2], e.to() == e.leafTo() ? Double.NaN : to[0], to[1]));
         }
         LayeredLayout layout = new LayeredLayout(b, d, layoutEdges);
         for (int i = 0; i < items.size(); i++) {
@@ -327,41 +330,6 @@ final class ModelDiagram {
                 r[1][i] += y;
             }
         }
-    }
-
-    /** Every leaf box at any depth. */
-    List<Item> leaves() {
-        List<Item> out = new ArrayList<>();
-        for (Item item : items) {
-            if (item.inner == null) {
-                out.add(item);
-            } else {
-                out.addAll(item.inner.leaves());
-            }
-        }
-        return out;
-    }
-
-    /** Every edge at any depth. */
-    List<Item[]> allEdges() {
-        List<Item[]> out = new ArrayList<>(edges);
-        for (Item item : items) {
-            if (item.inner != null) {
-                out.addAll(item.inner.allEdges());
-            }
-        }
-        return out;
-    }
-
-    /** Every edge route at any depth, in the coordinates of the drawing. */
-    List<double[][]> allRoutes() {
-        List<double[][]> out = new ArrayList<>(routes);
-        for (Item item : items) {
-            if (item.inner != null) {
-                out.addAll(item.inner.allRoutes());
-            }
-        }
-        return out;
     }
 
     // ---- drawing ------------------------------------------------------------------------------
