@@ -60,6 +60,12 @@ final class InspectCommand implements Runnable {
         table(out, rows, new boolean[]{false, false, false, true});
         out.println();
         out.println("Weights:");
+        if (ModelFiles.kind(file.model) == ModelFiles.Kind.JSON && !Files.isRegularFile(ModelFiles.weightsFor(file.model, file.weights))) {
+            out.println("  not loaded: a .json file holds the architecture only (no " + ModelFiles.weightsFor(file.model, null).getFileName()
+                    + " beside it; give --weights FILE.weights.h5)");
+            printTrainingConfig(out, info);
+            return;
+        }
         rows = new ArrayList<>();
         rows.add(new String[]{"path", "shape", "dtype", "trainable", "min", "max", "mean", "std"});
         for (Variable v : model.weights()) {
@@ -72,6 +78,10 @@ final class InspectCommand implements Runnable {
         } else {
             table(out, rows, new boolean[]{false, false, false, false, true, true, true, true});
         }
+        printTrainingConfig(out, info);
+    }
+
+    private static void printTrainingConfig(PrintWriter out, ModelFiles.Info info) {
         out.println();
         out.println("Training config: " + (info.trainingConfig().isEmpty() ? "none (saved without compiling)" : info.trainingConfig()));
         out.flush();

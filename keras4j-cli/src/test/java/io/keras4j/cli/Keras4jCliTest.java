@@ -212,6 +212,23 @@ class Keras4jCliTest {
     }
 
     @Test
+    void inspectJsonSaysWhetherItsWeightsWereFound() throws Exception {
+        Run withWeights = Run.of("inspect", Reference.k3("cnn2d.json"));
+        assertEquals(0, withWeights.exitCode(), withWeights.toString());
+        assertTrue(withWeights.out().contains("conv2d/kernel"), withWeights.out());
+        Path alone = dir.resolve("alone.json");
+        Files.copy(Reference.k3("cnn2d.json"), alone);
+        Run without = Run.of("inspect", alone);
+        assertEquals(0, without.exitCode(), without.toString());
+        assertTrue(without.out().contains("not loaded") && without.out().contains("alone.weights.h5")
+                && !without.out().contains("conv2d/kernel"), without.out());
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"class_name\": \"Sequential\", \"config\": ");
+        Run bad = Run.of("summary", broken);
+        assertEquals(Keras4jCli.BAD_FILE, bad.exitCode(), bad.toString());
+    }
+
+    @Test
     void plotWritesThePicture() throws Exception {
         Path out = dir.resolve("m.svg");
         Run run = Run.of("plot", Reference.k3("functional_two_inputs.keras"), out, "--show-shapes", "--show-layer-names");
