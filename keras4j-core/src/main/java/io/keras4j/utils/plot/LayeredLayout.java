@@ -379,7 +379,49 @@ final class LayeredLayout {
             placeRank(r, pos, true, true);
         }
         straighten(pos);
+        snap(pos);
         return pos;
+    }
+
+    /**
+     * Removes small jogs: where a node has a single edge down to a node with a single edge up, the lower node moves
+     * under the upper one's port (or the upper one over it) when the spacing in its rank allows.
+     */
+    private void snap(double[] pos) {
+        int[] index = positions();
+        int[] down = new int[breadth.size()];
+        int[] up = new int[breadth.size()];
+        for (int[] seg : segments) {
+            down[seg[0]]++;
+            up[seg[1]]++;
+        }
+        for (int s = 0; s < segments.size(); s++) {
+            int a = segments.get(s)[0];
+            int b = segments.get(s)[1];
+            if (down[a] != 1 || up[b] != 1) {
+                continue;
+            }
+            double offset = upperPort[s] - lowerPort[s];
+            // move only an end with no other edge on its far side, so no other edge gets a new jog
+            if (!(down[b] <= 1 && tryMove(b, pos[a] + offset, pos, index)) && up[a] <= 1) {
+                tryMove(a, pos[b] - offset, pos, index);
+            }
+        }
+    }
+
+    private boolean fitsAt(int node, double u, double[] pos, int[] index) {
+        List<Integer> rank = ranks.get(rankOf.get(node));
+        int i = index[node];
+        return !(i > 0 && u - pos[rank.get(i - 1)] < separation(rank.get(i - 1), node) - 1e-9
+                || i + 1 < rank.size() && pos[rank.get(i + 1)] - u < separation(node, rank.get(i + 1)) - 1e-9);
+    }
+
+    private boolean tryMove(int node, double u, double[] pos, int[] index) {
+        if (!fitsAt(node, u, pos, index)) {
+            return false;
+        }
+        pos[node] = u;
+        return true;
     }
 
     /** Puts the dummies of each long edge on one vertical line where the spacing in every rank allows it. */
@@ -398,10 +440,7 @@ final class LayeredLayout {
             for (double candidate : new double[]{pos[dummies.get(0)], pos[dummies.get(dummies.size() - 1)], mean}) {
                 boolean fits = true;
                 for (int d : dummies) {
-                    List<Integer> rank = ranks.get(rankOf.get(d));
-                    int i = index[d];
-                    if (i > 0 && candidate - pos[rank.get(i - 1)] < separation(rank.get(i - 1), d) - 1e-9
-                            || i + 1 < rank.size() && pos[rank.get(i + 1)] - candidate < separation(d, rank.get(i + 1)) - 1e-9) {
+                    if (!fitsAt(d, candidate, pos, index)) {
                         fits = false;
                         break;
                     }

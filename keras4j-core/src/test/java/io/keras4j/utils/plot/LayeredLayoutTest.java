@@ -66,13 +66,14 @@ class LayeredLayoutTest {
 
     @Test
     void twoInputsTwoOutputsNoOverlapAndSourcesNextToTheirConsumers() {
-        // a -> c, b -> d, c -> e, d -> e, a -> e (long), e -> f, e -> g; h -> g (late second input)
-        double[] b = {120, 120, 150, 150, 200, 90, 90, 80};
-        double[] d = {40, 40, 60, 60, 60, 40, 40, 40};
+        // a -> c, b -> d, c -> e, d -> e, a -> e (long), e -> f, e -> g; i -> h -> g (a late second input)
+        double[] b = {120, 120, 150, 150, 200, 90, 90, 80, 60};
+        double[] d = {40, 40, 60, 60, 60, 40, 40, 40, 30};
         LayeredLayout l = new LayeredLayout(b, d, edges(new int[]{0, 2}, new int[]{1, 3}, new int[]{2, 4}, new int[]{3, 4},
-                new int[]{0, 4}, new int[]{4, 5}, new int[]{4, 6}, new int[]{7, 6}));
+                new int[]{0, 4}, new int[]{4, 5}, new int[]{4, 6}, new int[]{7, 6}, new int[]{8, 7}));
         assertNoOverlap(l, b, d);
-        assertTrue(l.v[7] > l.v[4], "the late input is drawn one rank above its consumer, not at the top");
+        assertTrue(l.v[7] > l.v[4] && l.v[8] > l.v[3], "the late input's chain is drawn just above its consumer, not at the top");
+        assertEquals(l.u[8], l.u[7], 1e-9, "a node with one consumer that has one input sits right above it");
         for (int e = 0; e < l.routes.size(); e++) {
             double[][] r = l.routes.get(e);
             for (int i = 1; i < r[0].length; i++) {
