@@ -753,6 +753,7 @@ public class Model extends Layer {
             }
         }
         if (y != null) {
+            y = y.clone();
             if (y.length != outputs().size()) {
                 throw new IllegalArgumentException(method + ": model \"" + name() + "\" has " + outputs().size()
                         + " output(s), got " + y.length + " target array(s)");
@@ -764,6 +765,7 @@ public class Model extends Layer {
                             + (y[o] == null ? "none" : y[o].rank() == 0 ? "a scalar" : y[o].size(0) + " samples")
                             + "; make sure all arrays contain the same number of samples");
                 }
+                y[o] = expandToOutputRank(y[o], outputs().get(o).shape());
                 resolveDeferredLoss(o, y[o]);
                 Loss loss = trainer == null ? null : trainer.losses.get(o);
                 if (loss != null) {
@@ -804,6 +806,19 @@ public class Model extends Layer {
     }
 
     /**
+     * Targets of shape {@code (N,)} for an output of shape {@code (N, 1)} (and so on for one rank less ending in 1) get
+     * the missing axis, as Keras's losses expand a target to the prediction's rank.
+     */
+    private static INDArray expandToOutputRank(INDArray y, long[] outputShape) {
+        if (y.rank() == outputShape.length - 1 && outputShape[outputShape.length - 1] == 1) {
+            long[] shape = java.util.Arrays.copyOf(y.shape(), y.rank() + 1);
+            shape[y.rank()] = 1;
+            return y.reshape(shape);
+        }
+        return y;
+    }
+
+    /**
      * Resolves a "crossentropy"/"ce" loss from the targets, as keras/src/trainers/compile_utils.py
      * {@code get_loss}: binary crossentropy for one output unit, sparse categorical crossentropy for integer
      * labels, else categorical crossentropy.
@@ -832,16 +847,7 @@ public class Model extends Layer {
                     + name() + "\" expects shape " + Shapes.format(expected) + ", got an array of shape " + Arrays.toString(actual));
         }
         DataType want = input.dtype();
-        if (x.dataType() == want) {
-            return x;
-        }
-        if (x.dataType().isFPType() && want.isFPType() && x.dataType().width() > want.width()) {
-            throw new IllegalArgumentException(method + ": input " + i + " (\"" + input.node().layer().name() + "\") is "
-                    + Backend.dtypeName(want) + " but the array is " + Backend.dtypeName(x.dataType())
-                    + "; cast it explicitly (x.castTo(DataType." + want + ")) or build the model with Backend.setFloatx(\""
-                    + Backend.dtypeName(x.dataType()) + "\")");
-        }
-        return x.castTo(want);
+        return x.dataType() == want ? x : x.castTo(want);
     }
 
     /**
