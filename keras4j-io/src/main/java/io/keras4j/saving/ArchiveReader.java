@@ -5,6 +5,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,24 +44,30 @@ final class ArchiveReader implements AutoCloseable {
     /**
      * Opens an archive.
      *
-     * @param kind what the file should be, for the error message ("a .keras archive", "a .npz archive")
+     * @param kind  what the file should be, for the error message ("a .keras archive", "a .npz archive")
+     * @param limit the most bytes the entries read may expand to, {@link #maxBytes()}
      * @throws KerasFormatException if the file is absent or not a zip file
      */
-    static ArchiveReader open(Path file, String kind) {
+    static ArchiveReader open(Path file, String kind, long limit) {
         if (!Files.isRegularFile(file)) {
             throw new KerasFormatException(file, "no such file");
         }
-        long limit = maxBytes();
         try {
             return new ArchiveReader(file, new ZipFile(file.toFile()), limit);
-        } catch (ZipException e) {
-            throw new KerasFormatException(file, "not " + kind + " (not a zip file: " + e.getMessage() + ")", e);
-        } catch (IOException e) {
+        } catch (FileSystemException e) {
             throw new UncheckedIOException(file + ": could not read: " + e, e);
+        } catch (IOException e) {
+            // ZipException, or an EOFException from a central directory cut short
+            throw new KerasFormatException(file, "not " + kind + " (not a zip file: " + e + ")", e);
         }
     }
 
-    /** The cap from {@value #MAX_BYTES_PROPERTY} (a byte count with an optional k, m or g suffix), else 2 GiB. */
+    /**
+     * The cap from {@value #MAX_BYTES_PROPERTY} (a byte count with an optional k, m or g suffix), else 2 GiB. Read by the
+     * callers before reading starts, so that a bad setting is reported as such and not as a corrupt file.
+     *
+     * @throws IllegalArgumentException if the property is set to something else than a positive byte count
+     */
     static long maxBytes() {
         String value = System.getProperty(MAX_BYTES_PROPERTY);
         if (value == null || value.isBlank()) {

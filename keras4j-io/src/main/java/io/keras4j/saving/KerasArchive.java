@@ -102,10 +102,13 @@ final class KerasArchive {
         };
     }
 
-    /** A model (compiled, with optimizer state, if it was saved compiled) from a {@code .keras} archive. */
-    static Model load(Path file) {
+    /**
+     * A model (compiled, with optimizer state, if it was saved compiled) from a {@code .keras} archive whose entries
+     * may expand to {@code limit} bytes.
+     */
+    static Model load(Path file, long limit) {
         String where = file.toString();
-        try (ArchiveReader zip = ArchiveReader.open(file, "a .keras archive")) {
+        try (ArchiveReader zip = ArchiveReader.open(file, "a .keras archive", limit)) {
             checkEntries(zip, where);
             String config = text(zip, "config.json");
             String metadata = zip.entry("metadata.json") == null ? null : text(zip, "metadata.json");

@@ -48,9 +48,10 @@ public final class KerasModelIO implements ModelIO {
 
     @Override
     public Model loadModel(Path path) {
+        long limit = ArchiveReader.maxBytes();
         return ReadGuard.read(path, () -> {
             if (sniff(path).equals("zip")) {
-                return KerasArchive.load(path);
+                return KerasArchive.load(path, limit);
             }
             try (HdfFile h5 = H5.open(path)) {
                 return LegacyH5.loadModel(h5, path.toString());

@@ -35,11 +35,13 @@ public final class Npz {
      * @return the arrays by name (entry name without {@code .npy}), in archive order
      * @throws KerasFormatException if the file is not a zip of valid {@code .npy} entries, or expands beyond the limit
      * @throws UncheckedIOException if the file cannot be read
+     * @throws IllegalArgumentException if the system property {@code keras4j.maxArchiveBytes} is not a byte count
      */
     public static LinkedHashMap<String, INDArray> read(Path file) {
+        long limit = ArchiveReader.maxBytes();
         return ReadGuard.read(file, () -> {
             LinkedHashMap<String, INDArray> arrays = new LinkedHashMap<>();
-            try (ArchiveReader zip = ArchiveReader.open(file, "a .npz archive")) {
+            try (ArchiveReader zip = ArchiveReader.open(file, "a .npz archive", limit)) {
                 for (ZipEntry entry : zip.entries()) {
                     String name = entry.getName();
                     if (!name.endsWith(SUFFIX)) {

@@ -150,6 +150,9 @@ class ArchiveReaderTest {
                 System.setProperty(ArchiveReader.MAX_BYTES_PROPERTY, bad);
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class, ArchiveReader::maxBytes);
                 assertTrue(e.getMessage().contains("keras4j.maxArchiveBytes") && e.getMessage().contains(bad), e.getMessage());
+                // a bad setting is reported as such, not as a corrupt file
+                assertThrows(IllegalArgumentException.class, () -> Npz.read(dir.resolve("a.npz")));
+                assertThrows(IllegalArgumentException.class, () -> Models.loadModel(dir.resolve("m.keras")));
             }
         } finally {
             restore(old);
