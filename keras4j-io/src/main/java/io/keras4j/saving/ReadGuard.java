@@ -19,7 +19,10 @@ final class ReadGuard {
             return read.get();
         } catch (KerasFormatException | UncheckedIOException e) {
             throw e;
-        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+        } catch (OutOfMemoryError e) {
+            throw new KerasFormatException(file + ": cannot be read: what it declares does not fit in memory (a corrupt size, or "
+                    + "a model too large for this heap): " + e, e);
+        } catch (RuntimeException | StackOverflowError e) {
             throw new KerasFormatException(file + ": cannot be read, the file is corrupt or not what it claims to be: " + e, e);
         }
     }

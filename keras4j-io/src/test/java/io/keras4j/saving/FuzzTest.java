@@ -177,6 +177,7 @@ class FuzzTest {
         Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
         Map<Mutation, Integer> mutations = new EnumMap<>(Mutation.class);
         List<String> failures = new ArrayList<>();
+        Map<String, Integer> failureKinds = new java.util.TreeMap<>();
         ExecutorService worker = Executors.newSingleThreadExecutor(daemon());
         long start = System.nanoTime();
         try {
@@ -205,12 +206,15 @@ class FuzzTest {
                     boolean same = loaded.equals(target.reference());
                     counts.merge(same ? Outcome.IDENTICAL : Outcome.DIFFERENT, 1, Integer::sum);
                     if (mutation == Mutation.CRC || !same && (mutation.checked || target.checksummed() && mutation == Mutation.RAW)) {
-                        failures.add(what + " loaded " + (same ? "although its CRC-32 is wrong" : "altered content from a checksummed archive"));
+                        String kind = same ? "loaded although its CRC-32 is wrong" : "loaded altered content from a checksummed archive";
+                        failures.add(what + " " + kind);
+                        failureKinds.merge(kind, 1, Integer::sum);
                         keep(i, target, mutated);
                     }
                 } catch (TimeoutException e) {
                     result.cancel(true);
                     failures.add(what + " did not finish within " + TIMEOUT_SECONDS + " s");
+                    failureKinds.merge("timeout", 1, Integer::sum);
                     keep(i, target, mutated);
                     worker.shutdownNow();
                     worker = Executors.newSingleThreadExecutor(daemon());
@@ -219,6 +223,7 @@ class FuzzTest {
                         counts.merge(Outcome.REFUSED, 1, Integer::sum);
                     } else {
                         failures.add(what + " raised " + e.getCause() + " at " + Arrays.toString(Arrays.copyOf(e.getCause().getStackTrace(), 4)));
+                        failureKinds.merge(e.getCause().getClass().getSimpleName(), 1, Integer::sum);
                         keep(i, target, mutated);
                     }
                 }
@@ -228,8 +233,8 @@ class FuzzTest {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("FuzzTest: %d cases over %d files in %.1f s: loaded identical %d, loaded different (unchecksummed formats) %d, "
-                        + "refused %d, other %d; mutations %s%n", CASES, targets.size(), seconds, counts.getOrDefault(Outcome.IDENTICAL, 0),
-                counts.getOrDefault(Outcome.DIFFERENT, 0), counts.getOrDefault(Outcome.REFUSED, 0), failures.size(), mutations);
+                        + "refused %d, other %d %s; mutations %s%n", CASES, targets.size(), seconds, counts.getOrDefault(Outcome.IDENTICAL, 0),
+                counts.getOrDefault(Outcome.DIFFERENT, 0), counts.getOrDefault(Outcome.REFUSED, 0), failures.size(), failureKinds, mutations);
         assertEquals(List.of(), failures.subList(0, Math.min(20, failures.size())), failures.size() + " of " + CASES + " cases failed");
         assertTrue(counts.getOrDefault(Outcome.REFUSED, 0) > CASES / 4, "mutations are refused: " + counts);
     }
