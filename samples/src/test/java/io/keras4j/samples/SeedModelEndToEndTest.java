@@ -56,7 +56,7 @@ class SeedModelEndToEndTest {
     @Test
     void mnistReaches95PercentAfterOneEpoch() {
         Path dir = sharedMnist();
-        assumeTrue(dir != null, "../shared/data/mnist is absent: the real MNIST is needed for this test");
+        assertTrue(dir != null, "../shared/data/mnist is absent: the real MNIST (../shared beside the repository) is required");
         double accuracy = trainOneEpoch(Mnist.loadData(dir));
         assertTrue(accuracy >= 0.95, "MNIST test accuracy after 1 epoch: " + accuracy);
     }
