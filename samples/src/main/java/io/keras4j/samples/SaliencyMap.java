@@ -87,13 +87,13 @@ public final class SaliencyMap {
         Path png = Paths.get(args.length > 0 ? args[0] : "saliency.png");
         Path weights = Paths.get(args.length > 1 ? args[1] : "target/mnist_convnet.weights.h5");
         TrainTestData mnist = Mnist.loadData();
+        Utils.setRandomSeed(1);
         Sequential model = MnistConvnet.model();
         model.compile("adam", "categorical_crossentropy", "accuracy");
         if (Files.exists(weights)) {
             model.loadWeights(weights);
             System.out.println("Loaded the convnet's weights from " + weights);
         } else {
-            Utils.setRandomSeed(1);
             INDArray x = MnistConvnet.images(mnist.xTrain()).get(NDArrayIndex.interval(0, 20000));
             INDArray y = Utils.toCategorical(mnist.yTrain(), 10).get(NDArrayIndex.interval(0, 20000));
             model.fit(x, y, new FitOptions().batchSize(128).epochs(1));
