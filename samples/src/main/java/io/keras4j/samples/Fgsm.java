@@ -36,8 +36,8 @@ import static io.keras4j.ops.Ops.sum;
  * categorical_crossentropy(y, model(x))}), which is never flat.
  *
  * <p>Usage: {@code Fgsm [weights]} (default {@code target/fgsm_mlp.weights.h5}): loads the seed MLP's weights from
- * that file if it exists, else trains the seed model (5 epochs, RMSprop, random seed 7) and saves them there, so that the Keras
- * twin {@code samples/src/main/python/fgsm.py} attacks the same weights. MNIST is read from the directory named by
+ * that file if it exists, else trains the seed model (5 epochs, RMSprop, random seed 7) and saves them there, so
+ * that the Keras twin {@code samples/src/main/python/fgsm.py} attacks the same weights. MNIST is read from the directory named by
  * the env var {@code KERAS4J_DATASETS} or the system property {@code keras4j.datasets}.
  */
 public final class Fgsm {
