@@ -43,7 +43,7 @@ class SeedModelEndToEndTest {
         return result[1];
     }
 
-    private static Path sharedMnist() {
+    static Path sharedMnist() {
         for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
             Path candidate = p.resolveSibling("shared").resolve("data");
             if (Files.isDirectory(candidate.resolve("mnist"))) {
