@@ -43,6 +43,9 @@ CASES = [
     ("densenet121_default", "DenseNet121", dict(), None),
     ("densenet169_max", "DenseNet169", dict(include_top=False, pooling="max"), None),
     ("densenet201_none", "DenseNet201", dict(include_top=False, input_shape=(64, 80, 3)), None),
+    ("inceptionv3_top75", "InceptionV3", dict(input_shape=(75, 75, 3), classes=10, classifier_activation=None), 1),
+    ("inceptionv3_default", "InceptionV3", dict(), None),
+    ("inceptionv3_avg", "InceptionV3", dict(include_top=False, pooling="avg"), None),
 ]
 
 

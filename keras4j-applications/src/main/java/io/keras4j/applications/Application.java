@@ -186,8 +186,7 @@ public abstract class Application<T extends Application<T>> {
     /** Keras's usual top: {@code GlobalAveragePooling2D} and the {@code "predictions"} Dense, or the pooling option. */
     KerasTensor top(KerasTensor x, String avgName, String maxName) {
         if (includeTop) {
-            x = named(new GlobalAveragePooling2D(), avgName).apply(x);
-            return new Dense(classes).activation(classifierActivation).name("predictions").apply(x);
+            return classifier(x, avgName);
         }
         if ("avg".equals(pooling)) {
             return named(new GlobalAveragePooling2D(), avgName).apply(x);
@@ -198,9 +197,22 @@ public abstract class Application<T extends Application<T>> {
         return x;
     }
 
-    /** The layer with the given name, or its default name when {@code name} is null. */
+    /** {@code GlobalAveragePooling2D} (named {@code poolName}, or by default when null) and the {@code "predictions"} Dense. */
+    KerasTensor classifier(KerasTensor x, String poolName) {
+        x = named(new GlobalAveragePooling2D(), poolName).apply(x);
+        return new Dense(classes).activation(classifierActivation).name("predictions").apply(x);
+    }
+
+    /**
+     * The layer with the given name or, when {@code name} is null, its default name taken now ("conv2d_7"): Keras
+     * numbers default names in the order layers are created, so an unnamed layer must take its name when created.
+     */
     static <L extends io.keras4j.engine.Layer> L named(L layer, String name) {
-        return name == null ? layer : layer.name(name);
+        if (name == null) {
+            layer.name();
+            return layer;
+        }
+        return layer.name(name);
     }
 
     /**

@@ -55,7 +55,11 @@ class KerasGoldenTest {
                 golden("densenet121_default", 8_062_504, 0, () -> new DenseNet121().weights((String) null).build()),
                 golden("densenet169_max", 12_642_880, 0, () -> new DenseNet169().weights((String) null).includeTop(false).pooling("max").build()),
                 golden("densenet201_none", 18_321_984, 0, () -> new DenseNet201().weights((String) null).includeTop(false)
-                        .inputShape(64, 80, 3).build()));
+                        .inputShape(64, 80, 3).build()),
+                golden("inceptionv3_top75", 21_823_274, 1, () -> new InceptionV3().weights((String) null).inputShape(75, 75, 3).classes(10)
+                        .classifierActivation(null).build()),
+                golden("inceptionv3_default", 23_851_784, 0, () -> new InceptionV3().weights((String) null).build()),
+                golden("inceptionv3_avg", 21_802_784, 0, () -> new InceptionV3().weights((String) null).includeTop(false).pooling("avg").build()));
     }
 
     private static Arguments golden(String name, long params, int batch, Supplier<Model> factory) {
