@@ -46,6 +46,9 @@ CASES = [
     ("inceptionv3_top75", "InceptionV3", dict(input_shape=(75, 75, 3), classes=10, classifier_activation=None), 1),
     ("inceptionv3_default", "InceptionV3", dict(), None),
     ("inceptionv3_avg", "InceptionV3", dict(include_top=False, pooling="avg"), None),
+    ("xception_top71", "Xception", dict(input_shape=(71, 71, 3), classes=10, classifier_activation=None), 1),
+    ("xception_default", "Xception", dict(), None),
+    ("xception_max", "Xception", dict(include_top=False, pooling="max", input_shape=(100, 120, 3)), None),
 ]
 
 

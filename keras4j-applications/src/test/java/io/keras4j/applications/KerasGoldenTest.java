@@ -59,7 +59,12 @@ class KerasGoldenTest {
                 golden("inceptionv3_top75", 21_823_274, 1, () -> new InceptionV3().weights((String) null).inputShape(75, 75, 3).classes(10)
                         .classifierActivation(null).build()),
                 golden("inceptionv3_default", 23_851_784, 0, () -> new InceptionV3().weights((String) null).build()),
-                golden("inceptionv3_avg", 21_802_784, 0, () -> new InceptionV3().weights((String) null).includeTop(false).pooling("avg").build()));
+                golden("inceptionv3_avg", 21_802_784, 0, () -> new InceptionV3().weights((String) null).includeTop(false).pooling("avg").build()),
+                golden("xception_top71", 20_881_970, 1, () -> new Xception().weights((String) null).inputShape(71, 71, 3).classes(10)
+                        .classifierActivation(null).build()),
+                golden("xception_default", 22_910_480, 0, () -> new Xception().weights((String) null).build()),
+                golden("xception_max", 20_861_480, 0, () -> new Xception().weights((String) null).includeTop(false).pooling("max")
+                        .inputShape(100, 120, 3).build()));
     }
 
     private static Arguments golden(String name, long params, int batch, Supplier<Model> factory) {
