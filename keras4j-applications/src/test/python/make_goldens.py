@@ -49,14 +49,26 @@ CASES = [
     ("xception_top71", "Xception", dict(input_shape=(71, 71, 3), classes=10, classifier_activation=None), 1),
     ("xception_default", "Xception", dict(), None),
     ("xception_max", "Xception", dict(include_top=False, pooling="max", input_shape=(100, 120, 3)), None),
+    ("efficientnetb0_top32", "EfficientNetB0", dict(input_shape=(32, 32, 3), classes=10, classifier_activation=None), 2),
+    ("efficientnetb0_default", "EfficientNetB0", dict(), None),
+    ("efficientnetb1_notop", "EfficientNetB1", dict(include_top=False, pooling="avg"), None),
+    ("efficientnetb2_notop", "EfficientNetB2", dict(include_top=False), None),
+    ("efficientnetb3_notop", "EfficientNetB3", dict(include_top=False, pooling="avg"), None),
+    ("efficientnetb4_notop", "EfficientNetB4", dict(include_top=False), None),
+    ("efficientnetb5_notop", "EfficientNetB5", dict(include_top=False, pooling="avg"), None),
+    ("efficientnetb6_notop", "EfficientNetB6", dict(include_top=False), None),
+    ("efficientnetb7_notop", "EfficientNetB7", dict(include_top=False, pooling="avg"), None),
 ]
 
 
 def seed_value(name, shape, k):
-    """Deterministic weights: s = sin(0.37 * i + 1.3 * k) over the C-order index i of weight number k."""
+    """Deterministic weights: s = sin(0.37 * i + 1.3 * k) over the C-order index i of weight number k; 1 + 0.1 s for
+    scales and variances, s * sqrt(3 / fan_in) for kernels, 0.1 s for other vectors, 0 for Normalization's count."""
     n = int(np.prod(shape)) if len(shape) else 1
     s = np.sin(0.37 * np.arange(n, dtype=np.float64) + 1.3 * k).reshape(shape)
-    if name in ("gamma", "moving_variance"):
+    if name == "count":
+        return np.zeros(shape, dtype="int64")
+    if name in ("gamma", "moving_variance", "variance"):
         v = 1.0 + 0.1 * s
     elif len(shape) >= 2:
         fan_in = int(np.prod(shape[:-2])) if name == "depthwise_kernel" else int(np.prod(shape[:-1]))

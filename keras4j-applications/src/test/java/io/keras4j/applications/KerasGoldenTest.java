@@ -4,6 +4,7 @@ import io.keras4j.models.Model;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -64,7 +65,24 @@ class KerasGoldenTest {
                         .classifierActivation(null).build()),
                 golden("xception_default", 22_910_480, 0, () -> new Xception().weights((String) null).build()),
                 golden("xception_max", 20_861_480, 0, () -> new Xception().weights((String) null).includeTop(false).pooling("max")
-                        .inputShape(100, 120, 3).build()));
+                        .inputShape(100, 120, 3).build()),
+                golden("efficientnetb0_top32", 4_062_381, 2, () -> new EfficientNetB0().weights((String) null).inputShape(32, 32, 3).classes(10)
+                        .classifierActivation(null).build()),
+                golden("efficientnetb0_default", 5_330_571, 0, () -> new EfficientNetB0().weights((String) null).build()),
+                golden("efficientnetb1_notop", 6_575_239, 0, () -> new EfficientNetB1().weights((String) null).includeTop(false).pooling("avg").build()),
+                golden("efficientnetb2_notop", 7_768_569, 0, () -> new EfficientNetB2().weights((String) null).includeTop(false).build()),
+                golden("efficientnetb3_notop", 10_783_535, 0, () -> new EfficientNetB3().weights((String) null).includeTop(false).pooling("avg").build()),
+                golden("efficientnetb4_notop", 17_673_823, 0, () -> new EfficientNetB4().weights((String) null).includeTop(false).build()),
+                golden("efficientnetb5_notop", 28_513_527, 0, () -> new EfficientNetB5().weights((String) null).includeTop(false).pooling("avg").build()),
+                golden("efficientnetb6_notop", 40_960_143, 0, () -> new EfficientNetB6().weights((String) null).includeTop(false).build()),
+                golden("efficientnetb7_notop", 64_097_687, 0, () -> new EfficientNetB7().weights((String) null).includeTop(false).pooling("avg").build()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"mobilenetv2_top32", "mobilenet_top32", "resnet50_top32", "resnet50v2_avg32", "vgg19_max32", "densenet121_top32",
+        "inceptionv3_top75", "xception_top71", "efficientnetb0_top32"})
+    void kerasJsonReadsAndWritesBackUnchanged(String name) {
+        ApplicationGoldens.assertKerasJsonRoundTrips(name);
     }
 
     private static Arguments golden(String name, long params, int batch, Supplier<Model> factory) {
