@@ -58,6 +58,13 @@ CASES = [
     ("efficientnetb5_notop", "EfficientNetB5", dict(include_top=False, pooling="avg"), None),
     ("efficientnetb6_notop", "EfficientNetB6", dict(include_top=False), None),
     ("efficientnetb7_notop", "EfficientNetB7", dict(include_top=False, pooling="avg"), None),
+    ("efficientnetv2b0_top32", "EfficientNetV2B0", dict(input_shape=(32, 32, 3), classes=10, classifier_activation=None), 2),
+    ("efficientnetv2b0_default", "EfficientNetV2B0", dict(), None),
+    ("efficientnetv2b0_noprep", "EfficientNetV2B0", dict(include_top=False, include_preprocessing=False), None),
+    ("efficientnetv2b1_notop", "EfficientNetV2B1", dict(include_top=False, pooling="avg"), None),
+    ("efficientnetv2b2_notop", "EfficientNetV2B2", dict(include_top=False), None),
+    ("efficientnetv2b3_notop", "EfficientNetV2B3", dict(include_top=False, pooling="max"), None),
+    ("efficientnetv2s_top32", "EfficientNetV2S", dict(input_shape=(32, 32, 3), classes=10, classifier_activation=None), None),
 ]
 
 

@@ -142,11 +142,12 @@ public abstract class Application<T extends Application<T>> {
             throw new IllegalArgumentException("inputTensor.shape[2] must equal inputShape[1]; Received `inputTensor.shape="
                     + Arrays.toString(inputTensor.shape()) + "`, `inputShape=" + Arrays.toString(inputShape) + "`");
         }
-        long[] given = inputShape;
-        if (given == null && inputTensor != null) {
-            given = Arrays.copyOfRange(inputTensor.shape(), 1, inputTensor.shape().length);
+        long[] sizeHint = inputShape;
+        if (sizeHint == null && inputTensor != null) {
+            sizeHint = Arrays.copyOfRange(inputTensor.shape(), 1, inputTensor.shape().length);
         }
-        long[] shape = obtainInputShape(given, defaultSize(given), minSize(), includeTop || requireFlattenWithoutTop(), imagenet);
+        // as Keras: the tensor's size picks the default size, but only a given inputShape is the shape checked and named
+        long[] shape = obtainInputShape(inputShape, defaultSize(sizeHint), minSize(), includeTop || requireFlattenWithoutTop(), imagenet);
         KerasTensor input = inputTensor != null ? inputTensor : Input.of(shape);
         KerasTensor output = body(input, shape, imagenet);
         Model model = inputTensor == null ? new Model(input, output) : new Model(sourceInputs(input), List.of(output));

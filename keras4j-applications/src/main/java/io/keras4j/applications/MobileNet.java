@@ -70,9 +70,10 @@ public class MobileNet extends Application<MobileNet> {
         return rows == 128 || rows == 160 || rows == 192 || rows == 224;
     }
 
+    /** From {@code inputShape} only: unlike MobileNetV2, Keras's MobileNet ignores the size of an {@code inputTensor} here. */
     @Override
     int defaultSize(long[] given) {
-        return given != null && given[0] == given[1] && isWeightSize(given[0]) ? (int) given[0] : 224;
+        return inputShape != null && inputShape[0] == inputShape[1] && isWeightSize(inputShape[0]) ? (int) inputShape[0] : 224;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.keras4j.applications;
 
 import io.keras4j.models.Model;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -72,6 +73,28 @@ class KerasGoldenTest {
                 golden("efficientnetb1_notop", 6_575_239, 0, () -> new EfficientNetB1().weights((String) null).includeTop(false).pooling("avg").build()),
                 golden("efficientnetb2_notop", 7_768_569, 0, () -> new EfficientNetB2().weights((String) null).includeTop(false).build()),
                 golden("efficientnetb3_notop", 10_783_535, 0, () -> new EfficientNetB3().weights((String) null).includeTop(false).pooling("avg").build()),
+                golden("efficientnetv2b0_top32", 5_932_122, 2, () -> new EfficientNetV2B0().weights((String) null).inputShape(32, 32, 3).classes(10)
+                        .classifierActivation(null).build()),
+                golden("efficientnetv2b0_default", 7_200_312, 0, () -> new EfficientNetV2B0().weights((String) null).build()),
+                golden("efficientnetv2b0_noprep", 5_919_312, 0, () -> new EfficientNetV2B0().weights((String) null).includeTop(false)
+                        .includePreprocessing(false).build()),
+                golden("efficientnetv2b1_notop", 6_931_124, 0, () -> new EfficientNetV2B1().weights((String) null).includeTop(false).pooling("avg").build()),
+                golden("efficientnetv2b2_notop", 8_769_374, 0, () -> new EfficientNetV2B2().weights((String) null).includeTop(false).build()),
+                golden("efficientnetv2b3_notop", 12_930_622, 0, () -> new EfficientNetV2B3().weights((String) null).includeTop(false).pooling("max").build()),
+                golden("efficientnetv2s_top32", 20_344_170, 0, () -> new EfficientNetV2S().weights((String) null).inputShape(32, 32, 3).classes(10)
+                        .classifierActivation(null).build()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"mobilenetv2_top32", "mobilenet_top32", "resnet50_top32", "resnet50v2_avg32", "vgg19_max32", "densenet121_top32",
+        "inceptionv3_top75", "xception_top71", "efficientnetb0_top32", "efficientnetv2b0_top32", "efficientnetv2s_top32"})
+    void kerasJsonReadsAndWritesBackUnchanged(String name) {
+        ApplicationGoldens.assertKerasJsonRoundTrips(name);
+    }
+
+    /** The largest models (18M-64M parameters), whose random initialization alone takes seconds: {@code -Dkeras4j.applications.large=true}. */
+    static Stream<Arguments> largeCases() {
+        return Stream.of(
                 golden("efficientnetb4_notop", 17_673_823, 0, () -> new EfficientNetB4().weights((String) null).includeTop(false).build()),
                 golden("efficientnetb5_notop", 28_513_527, 0, () -> new EfficientNetB5().weights((String) null).includeTop(false).pooling("avg").build()),
                 golden("efficientnetb6_notop", 40_960_143, 0, () -> new EfficientNetB6().weights((String) null).includeTop(false).build()),
@@ -79,10 +102,10 @@ class KerasGoldenTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"mobilenetv2_top32", "mobilenet_top32", "resnet50_top32", "resnet50v2_avg32", "vgg19_max32", "densenet121_top32",
-        "inceptionv3_top75", "xception_top71", "efficientnetb0_top32"})
-    void kerasJsonReadsAndWritesBackUnchanged(String name) {
-        ApplicationGoldens.assertKerasJsonRoundTrips(name);
+    @MethodSource("largeCases")
+    @EnabledIfSystemProperty(named = "keras4j.applications.large", matches = "true")
+    void largeModelsMatchKeras(String name, long params, int batch, Supplier<Model> factory) {
+        matchesKeras(name, params, batch, factory);
     }
 
     private static Arguments golden(String name, long params, int batch, Supplier<Model> factory) {

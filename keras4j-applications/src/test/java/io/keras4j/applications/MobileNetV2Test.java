@@ -16,6 +16,15 @@ class MobileNetV2Test {
     }
 
     @Test
+    void inputTensorBecomesTheModelInput() {
+        io.keras4j.engine.KerasTensor image = io.keras4j.layers.Input.of(new long[] {64, 64, 3}, "image", null);
+        Model model = new MobileNetV2().weights((String) null).includeTop(false).pooling("avg").inputTensor(image).build();
+        assertEquals(java.util.List.of(image), model.inputs());
+        assertEquals("mobilenetv2_1.00_None", model.name(), "Keras names the model from inputShape, not given here");
+        assertEquals(1280, model.outputs().get(0).shape()[1]);
+    }
+
+    @Test
     void makeDivisibleRoundsAsKeras() {
         // by hand from _make_divisible: 32 * 0.35 = 11.2 -> int(15.2) // 8 * 8 = 8, below 0.9 * 11.2 -> 16
         assertEquals(16, MobileNetV2.makeDivisible(32 * 0.35, 8));
