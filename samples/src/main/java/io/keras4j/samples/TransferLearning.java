@@ -25,12 +25,13 @@ import java.util.List;
  * weights when they can be found) is frozen under a new classifier, the classifier is trained, then the base's top
  * blocks are unfrozen (batch normalization stays frozen, in inference mode) and trained on with a low learning rate.
  *
- * <p>Data: the first {@code n} Fashion-MNIST images (default 2000, test 500), padded to 32x32 and repeated over 3
- * channels, scaled to [-1, 1] by {@code MobileNetV2.preprocessInput}. Usage: {@code TransferLearning [n] [epochs]}.
+ * <p>Data: the first {@code n} Fashion-MNIST images (default 1000, test n / 4), padded to 32x32 and repeated over 3
+ * channels, scaled to [-1, 1] by {@code MobileNetV2.preprocessInput}. Usage: {@code TransferLearning [n] [epochs]}
+ * (default 2 epochs per phase).
  * Weights are looked for as {@code MobileNetV2} does (the file
  * {@code mobilenet_v2_weights_tf_dim_ordering_tf_kernels_0.35_224_no_top.h5} in {@code $KERAS4J_MODELS},
  * {@code ~/.keras4j/models}, {@code ~/.keras/models}, else downloaded); without them the base starts from random
- * initialization, which the sample says.
+ * initialization, which the sample says: accuracy then stays near chance, as there is nothing to transfer.
  */
 public final class TransferLearning {
     private static final int SIZE = 32;
@@ -58,14 +59,16 @@ public final class TransferLearning {
             return model;
         } catch (IllegalStateException e) {
             System.out.println("ImageNet weights not available (" + e.getMessage().lines().findFirst().orElse("") + ")");
-            System.out.println("Starting the base from random initialization: expect the accuracy of a small convnet trained from scratch.");
+            System.out.println("Starting the base from random initialization: there is nothing to transfer, and behind frozen "
+                    + "(inference-mode) batch normalization random features fade through the 17 blocks, so expect accuracy near "
+                    + "chance (0.1). Put the weight file in ~/.keras4j/models to see transfer learning.");
             return base.weights((String) null).build();
         }
     }
 
     public static void main(String[] args) {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         TrainTestData data = FashionMnist.loadData();
         INDArray xTrain = MobileNetV2.preprocessInput(rgb32(data.xTrain(), n));
         INDArray yTrain = data.yTrain().get(NDArrayIndex.interval(0, n)).castTo(DataType.FLOAT);
