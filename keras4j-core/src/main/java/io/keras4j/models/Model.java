@@ -65,14 +65,36 @@ public class Model extends Layer {
     /** The number of outputs of a subclassed model's last call (0 before the first). */
     private int eagerOutputs;
 
+    /** Whether the model was given one input (one output) rather than a list, as Keras's config records it. */
+    private boolean singleInput;
+    private boolean singleOutput;
+
     /** A model from one input to one output. */
     public Model(KerasTensor input, KerasTensor output) {
         this(List.of(input), List.of(output));
+        singleInput = true;
+        singleOutput = true;
+    }
+
+    /** A model from one input to a list of outputs, as {@code keras.Model(x, [y1, y2])}. */
+    public Model(KerasTensor input, List<KerasTensor> outputs) {
+        this(List.of(input), outputs);
+        singleInput = true;
     }
 
     /** A model from several inputs to several outputs (in the given orders). */
     public Model(List<KerasTensor> inputs, List<KerasTensor> outputs) {
         setGraph(new Graph(inputs, outputs));
+    }
+
+    /** Whether the model was built from one input tensor rather than a list (Keras then saves it unnested). */
+    public boolean singleInput() {
+        return singleInput;
+    }
+
+    /** Whether the model was built from one output tensor rather than a list (Keras then saves it unnested). */
+    public boolean singleOutput() {
+        return singleOutput;
     }
 
     /** For subclassed models (with their own {@code call}) and models that build their graph later ({@link Sequential}). */
