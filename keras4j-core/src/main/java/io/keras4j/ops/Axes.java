@@ -84,7 +84,9 @@ final class Axes {
         return inv;
     }
 
+    /** A shape as Python prints a tuple: {@code (2, 3)}, {@code (4,)}, {@code ()}. */
     static String shape(long[] shape) {
-        return Arrays.toString(shape).replace('[', '(').replace(']', ')');
+        String inner = Arrays.toString(shape);
+        return "(" + inner.substring(1, inner.length() - 1) + (shape.length == 1 ? ",)" : ")");
     }
 }
