@@ -62,7 +62,7 @@ final class Indexing {
             }
             out = ShapeOps.transpose(out, perm);
         }
-        return DTypes.isFloat(x) ? out : DTypes.as(out, x.dataType());
+        return out;
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * padding ("valid" or "same", which pads {@code floor(total / 2)} before, as TensorFlow and Keras) and data format.
  * A 1-D input {@code (batch, steps, channels)} runs on ND4J's 2-D ops with a height of 1.
  */
-record Window(String op, int[] kernel, int[] strides, int[] dilation, boolean same, boolean channelsLast, boolean oneD) {
+record Window(int[] kernel, int[] strides, int[] dilation, boolean same, boolean channelsLast, boolean oneD) {
 
     /**
      * @param values  one value for every spatial axis, or one per axis
@@ -52,7 +52,7 @@ record Window(String op, int[] kernel, int[] strides, int[] dilation, boolean sa
         int[] s = expand(op, "strides", strides, spatial);
         int[] d = expand(op, "dilation_rate", dilation, spatial);
         boolean last = format.equals("channels_last");
-        Window w = new Window(op, lift(k), lift(s), lift(d), padding.equals("same"), last, spatial == 1);
+        Window w = new Window(lift(k), lift(s), lift(d), padding.equals("same"), last, spatial == 1);
         long[] native4 = w.liftShape(inputs.shape());
         for (int i = 0; i < 2 && !w.same; i++) {
             long n = native4[last ? 1 + i : 2 + i];
