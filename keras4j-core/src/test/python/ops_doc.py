@@ -12,7 +12,7 @@ SOURCES = [("keras.ops", "keras4j-core/src/main/java/io/keras4j/ops/Ops.java"),
            ("keras.random", "keras4j-core/src/main/java/io/keras4j/random/Random.java")]
 NO_GRADIENT = {"equal", "notEqual", "less", "lessEqual", "greater", "greaterEqual", "logicalAnd", "logicalOr",
                "logicalNot", "argmax", "argmin", "oneHot", "convertToTensor", "zeros", "ones", "full", "arange", "eye",
-               "normal", "uniform", "truncatedNormal", "shuffle"}
+               "normal", "uniform", "truncatedNormal"}
 ZERO_GRADIENT = {"floorDivide", "sign", "floor", "ceil", "round"}
 METHOD = re.compile(r"/\*\*(?P<doc>(?:(?!\*/).)*)\*/\s*public static (?P<ret>[\w<>\[\]]+) (?P<name>\w+)\((?P<params>[^)]*)\)",
                     re.S)

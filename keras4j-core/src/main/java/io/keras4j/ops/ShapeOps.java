@@ -1,5 +1,6 @@
 package io.keras4j.ops;
 
+import io.keras4j.backend.Layouts;
 import io.keras4j.backend.Tape;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,9 +29,14 @@ final class ShapeOps {
     /** {@code x} in the shape {@code newShape}, one entry of which may be -1 (inferred), as {@code keras.ops.reshape}. */
     static INDArray reshape(INDArray x, long... newShape) {
         long[] shape = resolve(x, newShape);
-        INDArray out = fresh(x.dup('c').reshape('c', shape), x);
+        INDArray out = fresh(dense(x).reshape('c', shape), x);
         Tape.record(out, (g, needs) -> new INDArray[]{g.dup('c').reshape('c', x.shape())}, x);
         return out;
+    }
+
+    /** {@code x} itself when dense in C order from its offset (so that a reshape is a view), else a C-order copy. */
+    private static INDArray dense(INDArray x) {
+        return Layouts.isDenseC(x) ? x : x.dup('c');
     }
 
     private static long[] resolve(INDArray x, long[] newShape) {

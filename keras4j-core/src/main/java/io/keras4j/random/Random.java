@@ -5,17 +5,17 @@ import io.keras4j.backend.Tape;
 import io.keras4j.initializers.RandomNormal;
 import io.keras4j.initializers.RandomUniform;
 import io.keras4j.initializers.TruncatedNormal;
+import io.keras4j.ops.Ops;
 import io.keras4j.utils.RandomState;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.INDArrayIndex;
-import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Arrays;
 
 /**
  * Random draws, as {@code keras.random}: {@code normal}, {@code uniform}, {@code truncated_normal}, {@code dropout} and
- * {@code shuffle}. The {@code seed} argument is as Keras's: a {@code long} gives the same values on every call; a
+ * {@code shuffle} ({@link Ops#take} of a permutation). The {@code seed} argument is as Keras's: a {@code long} gives the same values on every call; a
  * {@link SeedGenerator} gives the next values of its stream; none (or a null generator) draws from the global random
  * state that {@code Utils.setRandomSeed} seeds. {@code dtype} null means {@code floatx}.
  */
@@ -130,7 +130,7 @@ public final class Random {
         return true;
     }
 
-    /** {@code x} with its entries along axis 0 in random order, as {@code keras.random.shuffle(x)} (not differentiable). */
+    /** {@code x} with its entries along axis 0 in random order, as {@code keras.random.shuffle(x)}; a gather, differentiable. */
     public static INDArray shuffle(INDArray x) {
         return shuffleWith(x, 0, RandomState.shuffler());
     }
@@ -152,22 +152,14 @@ public final class Random {
         }
         int a = axis < 0 ? axis + x.rank() : axis;
         long n = x.size(a);
-        long[] order = new long[(int) n];
+        int[] order = new int[Math.toIntExact(n)];
         Arrays.setAll(order, i -> i);
         for (int i = order.length - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);
-            long t = order[i];
+            int t = order[i];
             order[i] = order[j];
             order[j] = t;
         }
-        INDArray out = x.ulike();
-        INDArrayIndex[] from = NDArrayIndex.allFor(x);
-        INDArrayIndex[] to = NDArrayIndex.allFor(x);
-        for (int i = 0; i < n; i++) {
-            from[a] = NDArrayIndex.point(order[i]);
-            to[a] = NDArrayIndex.point(i);
-            out.get(to).assign(x.get(from));
-        }
-        return out;
+        return Ops.take(x, Nd4j.createFromArray(order), a);
     }
 }

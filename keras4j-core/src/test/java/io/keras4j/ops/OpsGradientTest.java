@@ -2,7 +2,9 @@ package io.keras4j.ops;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +17,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The tape's gradient of every op case (OpCases, on the inputs of the golden file, broadcasting cases included)
- * against float64 central differences of {@code sum(cotangent * f(inputs))}: relative error <= 1e-6.
+ * against float64 central differences of {@code sum(cotangent * f(inputs))}: relative error <= 1e-6. An input of up to
+ * {@value #PER_ELEMENT} elements is perturbed element by element; a larger one along {@value #DIRECTIONS} random
+ * directions (the directional derivative against the gradient's projection, as {@code jax.test_util.check_grads}),
+ * which keeps the suite to a few seconds while every element still moves.
  */
 class OpsGradientTest {
+    static final int PER_ELEMENT = 24;
+    static final int DIRECTIONS = 4;
+
     static Stream<String> cases() {
         return OpCases.CASES.keySet().stream().filter(name -> Stream.of(Goldens.inputs(name)).anyMatch(Goldens::isFloat));
     }
@@ -42,13 +50,39 @@ class OpsGradientTest {
         }
         for (int s = 0; s < sources.size(); s++) {
             assertNotNull(grads.get(s), name + ": no gradient for float input " + s);
-            INDArray numeric = centralDifferences(objective, inputs, sources.get(s));
-            assertArrayEquals(numeric.shape(), grads.get(s).shape(), name + ": gradient shape");
-            double scale = Math.max(1e-8, numeric.norm2Number().doubleValue() + grads.get(s).norm2Number().doubleValue());
-            double err = numeric.sub(grads.get(s)).norm2Number().doubleValue() / scale;
-            assertTrue(err <= 1e-6, name + " input " + s + ": relative error " + err + "\nnumeric " + numeric
-                    + "\ntape " + grads.get(s));
+            INDArray x = sources.get(s);
+            INDArray tape = grads.get(s);
+            assertArrayEquals(x.shape(), tape.shape(), name + ": gradient shape");
+            if (x.length() <= PER_ELEMENT) {
+                INDArray numeric = centralDifferences(objective, inputs, x);
+                double scale = Math.max(1e-8, numeric.norm2Number().doubleValue() + tape.norm2Number().doubleValue());
+                double err = numeric.sub(tape).norm2Number().doubleValue() / scale;
+                assertTrue(err <= 1e-6, name + " input " + s + ": relative error " + err + "\nnumeric " + numeric + "\ntape " + tape);
+            } else {
+                Nd4j.getRandom().setSeed(name.hashCode() + s);
+                for (int d = 0; d < DIRECTIONS; d++) {
+                    INDArray v = Nd4j.randn(DataType.DOUBLE, x.shape());
+                    double numeric = directionalDifference(objective, inputs, x, v);
+                    double projected = tape.mul(v).sumNumber().doubleValue();
+                    double scale = Math.max(1e-8, tape.norm2Number().doubleValue() * v.norm2Number().doubleValue());
+                    double err = Math.abs(numeric - projected) / scale;
+                    assertTrue(err <= 1e-6, name + " input " + s + " direction " + d + ": relative error " + err
+                            + " (numeric " + numeric + ", tape " + projected + ")");
+                }
+            }
         }
+    }
+
+    /** The derivative of the objective along {@code v} at {@code x} (one of {@code inputs}), by central differences. */
+    static double directionalDifference(Function<INDArray[], Double> objective, INDArray[] inputs, INDArray x, INDArray v) {
+        double h = 1e-6;
+        INDArray saved = x.dup();
+        x.addi(v.mul(h));
+        double up = objective.apply(inputs);
+        x.assign(saved).subi(v.mul(h));
+        double down = objective.apply(inputs);
+        x.assign(saved);
+        return (up - down) / (2 * h);
     }
 
     /** d objective / d x by central differences with step 1e-6, perturbing {@code x} (one of {@code inputs}) in place. */
