@@ -5,12 +5,14 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * {@code keras.ops.conv} and {@code keras.ops.depthwise_conv} over 1 or 2 spatial axes, on ND4J's native
  * {@code conv2d}/{@code depthwise_conv2d} ops and, for the gradient, their {@code _bp} twins. Kernels are in Keras's
  * layout: {@code (spatial..., in_channels, out_channels)} for conv, {@code (spatial..., in_channels, multiplier)} for
- * depthwise.
+ * depthwise. A dilated convolution runs as an undilated one with a {@link #dilate dilated} kernel.
  */
 final class Convolution {
     private Convolution() {
@@ -23,6 +25,24 @@ final class Convolution {
     static INDArray depthwiseConv(INDArray inputs, INDArray kernel, int[] strides, String padding, String dataFormat,
                                   int[] dilationRate) {
         return run("depthwise_conv", "depthwise_conv2d", inputs, kernel, strides, padding, dataFormat, dilationRate);
+    }
+
+    /**
+     * The kernel with {@code dilation - 1} zeros between its taps along each spatial axis: a convolution with it equals the
+     * dilated convolution (ND4J's oneDNN conv2d refuses dilation in float32). Its gradient is the taps' entries.
+     */
+    private static INDArray dilate(INDArray kernel, int[] dilation) {
+        int spatial = kernel.rank() - 2;
+        long[] shape = kernel.shape().clone();
+        INDArrayIndex[] taps = NDArrayIndex.allFor(kernel);
+        for (int i = 0; i < spatial; i++) {
+            shape[i] = (kernel.size(i) - 1) * dilation[i] + 1;
+            taps[i] = NDArrayIndex.interval(0, dilation[i], shape[i]);
+        }
+        INDArray out = Nd4j.zeros(kernel.dataType(), shape);
+        out.get(taps).assign(kernel);
+        Tape.record(out, (g, needs) -> new INDArray[]{g.get(taps).dup('c')}, kernel);
+        return out;
     }
 
     private static INDArray run(String op, String nativeOp, INDArray inputs, INDArray kernel, int[] strides, String padding,
@@ -38,6 +58,10 @@ final class Convolution {
             k[i] = (int) kernel.size(i);
         }
         Window w = Window.of(op, inputs, k, strides, dilationRate, padding, dataFormat);
+        if (w.dilation()[0] > 1 || w.dilation()[1] > 1) {
+            return run(op, nativeOp, inputs, dilate(kernel, w.oneD() ? new int[]{w.dilation()[1]} : w.dilation()), strides, padding,
+                    dataFormat, new int[]{1});
+        }
         long channels = inputs.size(w.channelAxis(inputs.rank()));
         if (kernel.size(-2) != channels) {
             throw new IllegalArgumentException("ops." + op + ": the kernel's in_channels (axis -2 of kernel shape "
