@@ -65,7 +65,7 @@ def attention(q, k, v, bias=None, mask=None, scale=None, is_causal=False):
 
 
 # name -> (function of arrays, inputs); keras.ops where it computes in float64 (Keras on JAX computes
-# float64 inputs of its trigonometric functions, mean, var and the attention softmax in float32, so jax.numpy's are
+# float64 inputs of its trigonometric functions, mean, var, norm and the attention softmax in float32, so jax.numpy's are
 # used for those); the Java twin of each function is in OpCases.java under the same name.
 CASES = {
     # arithmetic, broadcasting
@@ -105,6 +105,7 @@ CASES = {
     "arctan": (lambda x: jnp.arctan(x), [n(2, 3)]),
     "erf": (lambda x: jax.scipy.special.erf(x), [n(2, 3)]),
     "clip": (lambda x: ops.clip(x, -0.5, 0.7), [n(3, 4)]),
+    "rsqrt": (lambda x: ops.rsqrt(x), [pos(2, 3)]),
     # reductions
     "sum_all": (lambda x: ops.sum(x), [n(2, 3)]),
     "sum_axis": (lambda x: ops.sum(x, axis=1), [n(2, 3, 2)]),
@@ -122,6 +123,11 @@ CASES = {
     "cumsum_axis": (lambda x: ops.cumsum(x, axis=1), [n(3, 4)]),
     "cumsum_flat": (lambda x: ops.cumsum(x), [n(2, 3)]),
     # linear algebra
+    "outer": (lambda x, y: ops.outer(x, y), [n(3), n(2, 2)]),
+    "norm_all": (lambda x: jnp.linalg.norm(x), [n(3, 4)]),
+    "norm_axis_keepdims": (lambda x: jnp.linalg.norm(x, axis=-1, keepdims=True), [n(3, 4)]),
+    "tril": (lambda x: ops.tril(x, -1), [n(2, 3, 4)]),
+    "triu": (lambda x: ops.triu(x, 1), [n(3, 4)]),
     "matmul_2d": (lambda x, y: ops.matmul(x, y), [n(3, 4), n(4, 2)]),
     "matmul_3d_2d": (lambda x, y: ops.matmul(x, y), [n(2, 3, 4), n(4, 2)]),
     "matmul_batched_broadcast": (lambda x, y: ops.matmul(x, y), [n(2, 1, 2, 3), n(3, 3, 2)]),
@@ -144,6 +150,9 @@ CASES = {
     "transpose": (lambda x: ops.transpose(x, (2, 0, 1)), [n(2, 3, 4)]),
     "transpose_default": (lambda x: ops.transpose(x), [n(2, 3, 4)]),
     "moveaxis": (lambda x: ops.moveaxis(x, 0, -1), [n(2, 3, 4)]),
+    "swapaxes": (lambda x: ops.swapaxes(x, 0, 2), [n(2, 3, 4)]),
+    "flip_axis": (lambda x: ops.flip(x, axis=1), [n(2, 3, 4)]),
+    "flip_all": (lambda x: ops.flip(x), [n(2, 3)]),
     "expand_dims": (lambda x: ops.expand_dims(x, -1), [n(2, 3)]),
     "squeeze": (lambda x: ops.squeeze(x, axis=1), [n(2, 1, 3)]),
     "concatenate": (lambda x, y, z: ops.concatenate([x, y, z], axis=1), [n(2, 1), n(2, 3), n(2, 2)]),
@@ -161,6 +170,7 @@ CASES = {
     "get_item_mixed": (lambda x: x[..., -1, ::2], [n(2, 3, 5)]),
     "get_item_newaxis": (lambda x: x[1, None, 1:], [n(3, 4)]),
     "take_axis": (lambda x, i: ops.take(x, i, axis=1), [n(3, 4), np.array([[0, 2], [3, 2], [1, 1]], dtype=np.int32)]),
+    "take_negative": (lambda x, i: ops.take(x, i, axis=0), [n(3, 2), np.array([-1, 0, -3], dtype=np.int32)]),
     "take_flat": (lambda x, i: ops.take(x, i), [n(3, 4), np.array([11, 0, 5, 5], dtype=np.int32)]),
     "take_along_axis": (lambda x, i: ops.take_along_axis(x, i, axis=1), [n(3, 4), ints(4, 3, 2)]),
     "one_hot": (lambda i: ops.one_hot(i, 4), [np.array([0, 3, 1], dtype=np.int32)]),
@@ -170,6 +180,7 @@ CASES = {
     "sigmoid": (lambda x: ops.sigmoid(x), [n(3, 4)]),
     "silu": (lambda x: ops.silu(x), [n(3, 4)]),
     "softplus": (lambda x: ops.softplus(x), [n(3, 4) * 3]),
+    "log_sigmoid": (lambda x: ops.log_sigmoid(x), [n(3, 4) * 3]),
     "softsign": (lambda x: ops.softsign(x), [n(3, 4)]),
     "elu": (lambda x: ops.elu(x, alpha=0.7), [n(3, 4)]),
     "selu": (lambda x: ops.selu(x), [n(3, 4)]),
@@ -186,9 +197,15 @@ CASES = {
     "conv2d_dilated": (lambda x, k: ops.conv(x, k, dilation_rate=2), [n(1, 6, 6, 2), n(2, 2, 2, 2)]),
     "conv2d_channels_first": (lambda x, k: ops.conv(x, k, padding="same", data_format="channels_first"),
                               [n(1, 2, 4, 5), n(3, 3, 2, 2)]),
+    "conv1d_strided_valid": (lambda x, k: ops.conv(x, k, strides=2), [n(2, 8, 2), n(3, 2, 3)]),
     "conv1d": (lambda x, k: ops.conv(x, k, strides=1, padding="same"), [n(2, 7, 3), n(3, 3, 2)]),
     "depthwise_conv2d": (lambda x, k: ops.depthwise_conv(x, k, padding="same"), [n(1, 4, 5, 2), n(3, 3, 2, 2)]),
     "max_pool2d": (lambda x: ops.max_pool(x, (2, 2), strides=(2, 2)), [n(1, 4, 4, 2)]),
+    "max_pool2d_channels_first": (lambda x: ops.max_pool(x, (2, 2), strides=(1, 1), data_format="channels_first"),
+                                  [n(1, 2, 4, 4)]),
+    "depthwise_conv2d_strided_channels_first": (
+        lambda x, k: ops.depthwise_conv(x, k, strides=2, padding="valid", data_format="channels_first"),
+        [n(1, 2, 5, 5), n(3, 3, 2, 1)]),
     "max_pool2d_same": (lambda x: ops.max_pool(x, (3, 3), strides=(2, 2), padding="same"), [n(1, 5, 5, 2)]),
     "average_pool2d_same": (lambda x: ops.average_pool(x, (2, 2), strides=(2, 2), padding="same"), [n(1, 5, 5, 2)]),
     "average_pool1d": (lambda x: ops.average_pool(x, (2,), strides=(2,)), [n(2, 6, 3)]),

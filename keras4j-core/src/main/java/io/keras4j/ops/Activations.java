@@ -47,6 +47,11 @@ final class Activations {
                 (v, out) -> Transforms.sigmoid(v, true));
     }
 
+    /** {@code log(sigmoid(x)) = -softplus(-x)}, as {@code keras.ops.log_sigmoid}. */
+    static INDArray logSigmoid(INDArray x) {
+        return ElementWise.negative(softplus(ElementWise.negative(x)));
+    }
+
     /** {@code x / (1 + |x|)}. */
     static INDArray softsign(INDArray x) {
         return ElementWise.unary(x, v -> v.div(Transforms.abs(v, true).addi(1)), (v, out) -> {

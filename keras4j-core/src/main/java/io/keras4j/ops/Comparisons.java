@@ -2,12 +2,13 @@ package io.keras4j.ops;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.function.BinaryOperator;
 
 /**
  * Element-wise comparisons and logical operations with NumPy broadcasting, as keras/src/ops/numpy.py ({@code equal},
- * {@code less}, {@code logical_and}, ...). Results are bool arrays and carry no gradient.
+ * {@code less}, {@code logical_and}, {@code all}, {@code isnan}, ...). Results are bool arrays and carry no gradient.
  */
 final class Comparisons {
     private Comparisons() {
@@ -68,5 +69,30 @@ final class Comparisons {
 
     static INDArray logicalNot(INDArray x) {
         return truth(x).castTo(DataType.INT8).eq(0);
+    }
+
+    /** Whether every element is true (non-zero) along {@code axis} (null: all axes), as {@code keras.ops.all}. */
+    static INDArray all(INDArray x, int[] axis, boolean keepdims) {
+        return Reductions.min(truth(x).castTo(DataType.INT8), axis, keepdims).neq(0);
+    }
+
+    /** Whether any element is true (non-zero) along {@code axis}, as {@code keras.ops.any}. */
+    static INDArray any(INDArray x, int[] axis, boolean keepdims) {
+        return Reductions.max(truth(x).castTo(DataType.INT8), axis, keepdims).neq(0);
+    }
+
+    static INDArray isnan(INDArray x) {
+        return DTypes.isFloat(x) ? x.neq(x) : Nd4j.zeros(DataType.BOOL, x.shape());
+    }
+
+    static INDArray isinf(INDArray x) {
+        if (!DTypes.isFloat(x)) {
+            return Nd4j.zeros(DataType.BOOL, x.shape());
+        }
+        return either(x.eq(Double.POSITIVE_INFINITY), x.eq(Double.NEGATIVE_INFINITY));
+    }
+
+    static INDArray isfinite(INDArray x) {
+        return logicalNot(logicalOr(isnan(x), isinf(x)));
     }
 }

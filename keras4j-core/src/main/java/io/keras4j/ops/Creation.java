@@ -96,4 +96,22 @@ final class Creation {
         }
         return dtype == null ? out : DTypes.as(out, DTypes.parse("convert_to_tensor", dtype));
     }
+
+    /** An array of {@code x}'s shape filled with {@code fillValue}, of {@code dtype} (null: x's type), as {@code full_like}. */
+    static INDArray fullLike(INDArray x, double fillValue, String dtype) {
+        DataType type = dtype == null ? x.dataType() : DTypes.parse("full_like", dtype);
+        return Nd4j.createUninitialized(type, x.shape()).assign(fillValue);
+    }
+
+    /** {@code num} evenly spaced values from {@code start} to {@code stop} inclusive, as {@code keras.ops.linspace}. */
+    static INDArray linspace(double start, double stop, int num, String dtype) {
+        if (num < 0) {
+            throw new IllegalArgumentException("ops.linspace: num must be >= 0, got " + num);
+        }
+        INDArray out = Nd4j.createUninitialized(DataType.DOUBLE, num);
+        for (int i = 0; i < num; i++) {
+            out.putScalar(i, num == 1 ? start : start + (stop - start) * i / (num - 1));
+        }
+        return out.castTo(type("linspace", dtype));
+    }
 }

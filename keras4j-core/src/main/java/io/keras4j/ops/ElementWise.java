@@ -72,6 +72,11 @@ final class ElementWise {
         return unary(x, v -> Transforms.sign(v, true), (v, out) -> v.ulike().assign(0));
     }
 
+    /** {@code 1 / sqrt(x)}, as {@code keras.ops.rsqrt}; derivative {@code -out^3 / 2}. */
+    static INDArray rsqrt(INDArray x) {
+        return unary(x, v -> Transforms.sqrt(v, true).rdivi(1), (v, out) -> out.mul(out).muli(out).muli(-0.5));
+    }
+
     static INDArray reciprocal(INDArray x) {
         return unary(x, v -> v.rdiv(1), (v, out) -> out.mul(out).negi());
     }

@@ -123,4 +123,18 @@ final class Indexing {
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
+
+    /** {@code x} with the order of its elements reversed along {@code axis} (null: all axes), as {@code keras.ops.flip}. */
+    static INDArray flip(INDArray x, int[] axis) {
+        INDArray out = x;
+        for (int a : Axes.axes("flip", "axis", axis, x.rank())) {
+            long n = out.size(a);
+            INDArray reversed = Nd4j.createUninitialized(DataType.INT64, n);
+            for (long i = 0; i < n; i++) {
+                reversed.putScalar(i, n - 1 - i);
+            }
+            out = take(out, reversed, a);
+        }
+        return out == x ? ShapeOps.reshape(x, x.shape()) : out;
+    }
 }

@@ -188,4 +188,42 @@ final class LinearAlgebra {
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
+
+    /**
+     * The 2-norm of vectors along {@code axis}, or the Frobenius norm over two axes or all ({@code axis} null), as
+     * {@code keras.ops.norm(x, ord=None, axis, keepdims)}: {@code sqrt(sum(x^2))}.
+     */
+    static INDArray norm(INDArray x, int[] axis, boolean keepdims) {
+        return ElementWise.sqrt(Reductions.sum(ElementWise.square(DTypes.asFloat(x)), axis, keepdims));
+    }
+
+    /** The outer product of the flattened {@code x} and {@code y}, as {@code keras.ops.outer}. */
+    static INDArray outer(INDArray x, INDArray y) {
+        return Arithmetic.multiply(ShapeOps.reshape(x, x.length(), 1), ShapeOps.reshape(y, 1, y.length()));
+    }
+
+    /** {@code x} with the elements above diagonal {@code k} of its last two axes set to 0, as {@code keras.ops.tril}. */
+    static INDArray tril(INDArray x, int k) {
+        return triangle("tril", x, k, true);
+    }
+
+    /** {@code x} with the elements below diagonal {@code k} of its last two axes set to 0, as {@code keras.ops.triu}. */
+    static INDArray triu(INDArray x, int k) {
+        return triangle("triu", x, k, false);
+    }
+
+    private static INDArray triangle(String op, INDArray x, int k, boolean lower) {
+        if (x.rank() < 2) {
+            throw new IllegalArgumentException("ops." + op + ": x must have rank >= 2, got shape " + Axes.shape(x.shape()));
+        }
+        long rows = x.size(-2);
+        long cols = x.size(-1);
+        INDArray mask = Nd4j.createUninitialized(x.dataType(), rows, cols);
+        for (long i = 0; i < rows; i++) {
+            for (long j = 0; j < cols; j++) {
+                mask.putScalar(i, j, (lower ? j - i <= k : j - i >= k) ? 1 : 0);
+            }
+        }
+        return Arithmetic.multiply(x, mask);
+    }
 }

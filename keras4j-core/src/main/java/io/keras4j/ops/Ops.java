@@ -231,6 +231,51 @@ public final class Ops {
         return Comparisons.logicalNot(x);
     }
 
+    /** Whether all elements are true (non-zero), as {@code keras.ops.all(x)}. */
+    public static INDArray all(INDArray x) {
+        return Comparisons.all(x, null, false);
+    }
+
+    /** Whether all elements along {@code axis} are true, as {@code keras.ops.all(x, axis)}. */
+    public static INDArray all(INDArray x, int axis) {
+        return Comparisons.all(x, new int[]{axis}, false);
+    }
+
+    /** Whether all elements along {@code axis} are true, keeping it when {@code keepdims}. */
+    public static INDArray all(INDArray x, int axis, boolean keepdims) {
+        return Comparisons.all(x, new int[]{axis}, keepdims);
+    }
+
+    /** Whether any element is true (non-zero), as {@code keras.ops.any(x)}. */
+    public static INDArray any(INDArray x) {
+        return Comparisons.any(x, null, false);
+    }
+
+    /** Whether any element along {@code axis} is true, as {@code keras.ops.any(x, axis)}. */
+    public static INDArray any(INDArray x, int axis) {
+        return Comparisons.any(x, new int[]{axis}, false);
+    }
+
+    /** Whether any element along {@code axis} is true, keeping it when {@code keepdims}. */
+    public static INDArray any(INDArray x, int axis, boolean keepdims) {
+        return Comparisons.any(x, new int[]{axis}, keepdims);
+    }
+
+    /** Where {@code x} is NaN, as {@code keras.ops.isnan}. */
+    public static INDArray isnan(INDArray x) {
+        return Comparisons.isnan(x);
+    }
+
+    /** Where {@code x} is infinite, as {@code keras.ops.isinf}. */
+    public static INDArray isinf(INDArray x) {
+        return Comparisons.isinf(x);
+    }
+
+    /** Where {@code x} is neither NaN nor infinite, as {@code keras.ops.isfinite}. */
+    public static INDArray isfinite(INDArray x) {
+        return Comparisons.isfinite(x);
+    }
+
     /** {@code x1} where {@code condition} is true, else {@code x2}, broadcasting, as {@code keras.ops.where}. */
     public static INDArray where(INDArray condition, INDArray x1, INDArray x2) {
         return Where.where(condition, x1, x2);
@@ -266,6 +311,46 @@ public final class Ops {
     /** Einstein summation, as {@code keras.ops.einsum("ij,jk->ik", a, b)}. */
     public static INDArray einsum(String subscripts, INDArray... operands) {
         return Einsum.einsum(subscripts, operands);
+    }
+
+    /** The outer product of the flattened arrays, as {@code keras.ops.outer}. */
+    public static INDArray outer(INDArray x, INDArray y) {
+        return LinearAlgebra.outer(x, y);
+    }
+
+    /** The 2-norm (Frobenius for matrices) of all elements, as {@code keras.ops.norm(x)}. */
+    public static INDArray norm(INDArray x) {
+        return LinearAlgebra.norm(x, null, false);
+    }
+
+    /** The 2-norm of vectors along {@code axis}, as {@code keras.ops.norm(x, axis=axis)}. */
+    public static INDArray norm(INDArray x, int axis) {
+        return LinearAlgebra.norm(x, new int[]{axis}, false);
+    }
+
+    /** The 2-norm along {@code axis} (one axis: vectors; two: Frobenius; null: all), as {@code keras.ops.norm(x, None, axis, keepdims)}. */
+    public static INDArray norm(INDArray x, int[] axis, boolean keepdims) {
+        return LinearAlgebra.norm(x, axis, keepdims);
+    }
+
+    /** The lower triangle of the last two axes (the rest set to 0), as {@code keras.ops.tril(x)}. */
+    public static INDArray tril(INDArray x) {
+        return LinearAlgebra.tril(x, 0);
+    }
+
+    /** The elements on and below diagonal {@code k}, as {@code keras.ops.tril(x, k)}. */
+    public static INDArray tril(INDArray x, int k) {
+        return LinearAlgebra.tril(x, k);
+    }
+
+    /** The upper triangle of the last two axes, as {@code keras.ops.triu(x)}. */
+    public static INDArray triu(INDArray x) {
+        return LinearAlgebra.triu(x, 0);
+    }
+
+    /** The elements on and above diagonal {@code k}, as {@code keras.ops.triu(x, k)}. */
+    public static INDArray triu(INDArray x, int k) {
+        return LinearAlgebra.triu(x, k);
     }
 
     // ---- reductions ------------------------------------------------------------------------------
@@ -517,6 +602,11 @@ public final class Ops {
         return ElementWise.sign(x);
     }
 
+    /** {@code 1 / sqrt(x)}, as {@code keras.ops.rsqrt}. */
+    public static INDArray rsqrt(INDArray x) {
+        return ElementWise.rsqrt(x);
+    }
+
     /** {@code 1 / x}, as {@code keras.ops.reciprocal}. */
     public static INDArray reciprocal(INDArray x) {
         return ElementWise.reciprocal(x);
@@ -602,6 +692,21 @@ public final class Ops {
     /** Axis {@code source} moved to {@code destination}, as {@code keras.ops.moveaxis}. */
     public static INDArray moveaxis(INDArray x, int source, int destination) {
         return ShapeOps.moveaxis(x, source, destination);
+    }
+
+    /** {@code x} with two axes interchanged, as {@code keras.ops.swapaxes}. */
+    public static INDArray swapaxes(INDArray x, int axis1, int axis2) {
+        return ShapeOps.swapaxes(x, axis1, axis2);
+    }
+
+    /** {@code x} reversed along every axis, as {@code keras.ops.flip(x)}. */
+    public static INDArray flip(INDArray x) {
+        return Indexing.flip(x, null);
+    }
+
+    /** {@code x} reversed along {@code axis}, as {@code keras.ops.flip(x, axis)}. */
+    public static INDArray flip(INDArray x, int axis) {
+        return Indexing.flip(x, new int[]{axis});
     }
 
     /** {@code x} with a new axis of size 1 at {@code axis}, as {@code keras.ops.expand_dims}. */
@@ -769,6 +874,26 @@ public final class Ops {
         return Creation.full(shape, fillValue, dtype);
     }
 
+    /** Zeros of {@code x}'s shape and type, as {@code keras.ops.zeros_like}. */
+    public static INDArray zerosLike(INDArray x) {
+        return Creation.fullLike(x, 0, null);
+    }
+
+    /** Ones of {@code x}'s shape and type, as {@code keras.ops.ones_like}. */
+    public static INDArray onesLike(INDArray x) {
+        return Creation.fullLike(x, 1, null);
+    }
+
+    /** {@code fillValue} in {@code x}'s shape and type, as {@code keras.ops.full_like}. */
+    public static INDArray fullLike(INDArray x, double fillValue) {
+        return Creation.fullLike(x, fillValue, null);
+    }
+
+    /** {@code num} evenly spaced values from {@code start} to {@code stop} inclusive ({@code floatx}), as {@code keras.ops.linspace}. */
+    public static INDArray linspace(double start, double stop, int num) {
+        return Creation.linspace(start, stop, num, null);
+    }
+
     /** {@code 0, 1, ..., stop - 1} as int32, as {@code keras.ops.arange(stop)}. */
     public static INDArray arange(int stop) {
         return Creation.arange(0, stop, 1, "int32");
@@ -819,6 +944,11 @@ public final class Ops {
     /** {@code log(1 + exp(x))}, as {@code keras.ops.softplus}. */
     public static INDArray softplus(INDArray x) {
         return Activations.softplus(x);
+    }
+
+    /** {@code log(sigmoid(x))}, as {@code keras.ops.log_sigmoid}. */
+    public static INDArray logSigmoid(INDArray x) {
+        return Activations.logSigmoid(x);
     }
 
     /** {@code x / (1 + |x|)}, as {@code keras.ops.softsign}. */

@@ -94,6 +94,16 @@ final class ShapeOps {
         return out;
     }
 
+    /** {@code x} with axes {@code axis1} and {@code axis2} interchanged, as {@code keras.ops.swapaxes}. */
+    static INDArray swapaxes(INDArray x, int axis1, int axis2) {
+        int a = Axes.axis("swapaxes", "axis1", axis1, x.rank());
+        int b = Axes.axis("swapaxes", "axis2", axis2, x.rank());
+        int[] perm = java.util.stream.IntStream.range(0, x.rank()).toArray();
+        perm[a] = b;
+        perm[b] = a;
+        return transpose(x, perm);
+    }
+
     /** Moves axis {@code source} to position {@code destination}, as {@code keras.ops.moveaxis}. */
     static INDArray moveaxis(INDArray x, int source, int destination) {
         int from = Axes.axis("moveaxis", "source", source, x.rank());

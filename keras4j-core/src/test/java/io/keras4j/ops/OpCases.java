@@ -60,6 +60,7 @@ final class OpCases {
         put("arctan", a -> arctan(a[0]));
         put("erf", a -> erf(a[0]));
         put("clip", a -> clip(a[0], -0.5, 0.7));
+        put("rsqrt", a -> rsqrt(a[0]));
 
         put("sum_all", a -> sum(a[0]));
         put("sum_axis", a -> sum(a[0], 1));
@@ -77,6 +78,11 @@ final class OpCases {
         put("cumsum_axis", a -> cumsum(a[0], 1));
         put("cumsum_flat", a -> cumsum(a[0]));
 
+        put("outer", a -> outer(a[0], a[1]));
+        put("norm_all", a -> norm(a[0]));
+        put("norm_axis_keepdims", a -> norm(a[0], new int[]{-1}, true));
+        put("tril", a -> tril(a[0], -1));
+        put("triu", a -> triu(a[0], 1));
         put("matmul_2d", a -> matmul(a[0], a[1]));
         put("matmul_3d_2d", a -> matmul(a[0], a[1]));
         put("matmul_batched_broadcast", a -> matmul(a[0], a[1]));
@@ -99,6 +105,9 @@ final class OpCases {
         put("transpose", a -> transpose(a[0], 2, 0, 1));
         put("transpose_default", a -> transpose(a[0]));
         put("moveaxis", a -> moveaxis(a[0], 0, -1));
+        put("swapaxes", a -> swapaxes(a[0], 0, 2));
+        put("flip_axis", a -> flip(a[0], 1));
+        put("flip_all", a -> flip(a[0]));
         put("expand_dims", a -> expandDims(a[0], -1));
         put("squeeze", a -> squeeze(a[0], 1));
         put("concatenate", a -> concatenate(List.of(a[0], a[1], a[2]), 1));
@@ -120,6 +129,7 @@ final class OpCases {
         put("get_item_mixed", a -> getItem(a[0], "..., -1, ::2"));
         put("get_item_newaxis", a -> getItem(a[0], "1, None, 1:"));
         put("take_axis", a -> take(a[0], a[1], 1));
+        put("take_negative", a -> take(a[0], a[1], 0));
         put("take_flat", a -> take(a[0], a[1]));
         put("take_along_axis", a -> takeAlongAxis(a[0], a[1], 1));
         put("one_hot", a -> oneHot(a[0], 4));
@@ -129,6 +139,7 @@ final class OpCases {
         put("sigmoid", a -> sigmoid(a[0]));
         put("silu", a -> silu(a[0]));
         put("softplus", a -> softplus(a[0]));
+        put("log_sigmoid", a -> logSigmoid(a[0]));
         put("softsign", a -> softsign(a[0]));
         put("elu", a -> elu(a[0], 0.7));
         put("selu", a -> selu(a[0]));
@@ -145,8 +156,12 @@ final class OpCases {
         put("conv2d_dilated", a -> conv(a[0], a[1], new int[]{1}, "valid", null, new int[]{2}));
         put("conv2d_channels_first", a -> conv(a[0], a[1], new int[]{1}, "same", "channels_first", new int[]{1}));
         put("conv1d", a -> conv(a[0], a[1], 1, "same"));
+        put("conv1d_strided_valid", a -> conv(a[0], a[1], 2, "valid"));
         put("depthwise_conv2d", a -> depthwiseConv(a[0], a[1], 1, "same"));
         put("max_pool2d", a -> maxPool(a[0], 2));
+        put("max_pool2d_channels_first", a -> maxPool(a[0], new int[]{2}, new int[]{1}, "valid", "channels_first"));
+        put("depthwise_conv2d_strided_channels_first",
+                a -> depthwiseConv(a[0], a[1], new int[]{2}, "valid", "channels_first", new int[]{1}));
         put("max_pool2d_same", a -> maxPool(a[0], new int[]{3}, new int[]{2}, "same", null));
         put("average_pool2d_same", a -> averagePool(a[0], new int[]{2}, null, "same", null));
         put("average_pool1d", a -> averagePool(a[0], 2));

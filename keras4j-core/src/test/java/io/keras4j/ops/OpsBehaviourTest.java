@@ -77,6 +77,19 @@ class OpsBehaviourTest {
     }
 
     @Test
+    void allAnyAndFloatClassesGiveBoolArrays() {
+        INDArray x = Nd4j.createFromArray(new double[][]{{1, 0}, {2, 3}});
+        assertArrayEquals(new boolean[]{false}, bools(all(x).reshape(1)));
+        assertArrayEquals(new boolean[]{false, true}, bools(all(x, 1)));
+        assertArrayEquals(new boolean[]{true, true}, bools(any(x, 0)));
+        assertArrayEquals(new long[]{1, 2}, any(x, 0, true).shape());
+        INDArray odd = d(1, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
+        assertArrayEquals(new boolean[]{false, true, false, false}, bools(isnan(odd)));
+        assertArrayEquals(new boolean[]{false, false, true, true}, bools(isinf(odd)));
+        assertArrayEquals(new boolean[]{true, false, false, false}, bools(isfinite(odd)));
+    }
+
+    @Test
     void argmaxAndArgminFollowNumPy() {
         INDArray x = Nd4j.createFromArray(new double[][]{{1, 5, 2}, {7, 0, 3}});
         assertEquals(3, argmax(x).getInt(0));
@@ -101,6 +114,11 @@ class OpsBehaviourTest {
         assertEquals(DataType.FLOAT, convertToTensor(new double[]{1, 2}).dataType());
         assertEquals(DataType.INT32, convertToTensor(new int[][]{{1}, {2}}).dataType());
         assertEquals(DataType.DOUBLE, convertToTensor(3.0, "float64").dataType());
+        assertArrayEquals(new float[]{0, 0.25f, 0.5f, 0.75f, 1}, linspace(0, 1, 5).toFloatVector());
+        INDArray i = Nd4j.createFromArray(3, 4);
+        assertEquals(DataType.INT32, zerosLike(i).dataType());
+        assertArrayEquals(new int[]{1, 1}, onesLike(i).toIntVector());
+        assertArrayEquals(new double[]{2.5, 2.5}, fullLike(d(0, 0), 2.5).toDoubleVector(), 0);
     }
 
     @Test
