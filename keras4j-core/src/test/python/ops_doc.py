@@ -74,8 +74,7 @@ def main():
             names.add(keras_name)
     lines += ["", "%d ops (%d Java methods with overloads)." % (len(names), count), "",
               "Not supported yet: 3-D convolution and pooling, grouped and transposed convolutions as ops, `pad` modes "
-              "other than \"constant\", negative slice steps, einsum traces/diagonals (a subscript repeated in one "
-              "operand), `repeat` with per-element counts, second-order gradients.", ""]
+              "\"linear_ramp\", \"maximum\", \"mean\", \"median\", \"minimum\", negative slice steps, `repeat` with per-element counts, second-order gradients.", ""]
     out = os.path.join(ROOT, "docs", "ops.md")
     with open(out + ".tmp", "w") as fh:
         fh.write("\n".join(lines))

@@ -99,6 +99,9 @@ final class OpCases {
         put("einsum_ellipsis", a -> einsum("...ij,...jk->...ik", a[0], a[1]));
         put("einsum_three", a -> einsum("ab,bc,cd->ad", a[0], a[1], a[2]));
         put("einsum_implicit", a -> einsum("ij,jk", a[0], a[1]));
+        put("einsum_diagonal", a -> einsum("ii->i", a[0]));
+        put("einsum_trace_implicit", a -> einsum("ii", a[0]));
+        put("einsum_batch_diagonal_product", a -> einsum("bii,bj->bij", a[0], a[1]));
         put("einsum_full_reduction", a -> einsum("ij,ij->", a[0], a[1]));
 
         put("reshape", a -> reshape(a[0], 4, -1));
@@ -124,6 +127,10 @@ final class OpCases {
         put("repeat_axis", a -> repeat(a[0], 3, 1));
         put("repeat_flat", a -> repeat(a[0], 2));
         put("pad_constant", a -> pad(a[0], new long[][]{{1, 2}, {0, 1}}, "constant", 0.5));
+        put("pad_reflect", a -> pad(a[0], new long[][]{{1, 2}, {2, 1}}, "reflect"));
+        put("pad_symmetric", a -> pad(a[0], new long[][]{{0, 2}, {3, 1}}, "symmetric"));
+        put("pad_edge", a -> pad(a[0], new long[][]{{2, 1}, {0, 0}}, "edge"));
+        put("pad_wrap", a -> pad(a[0], new long[][]{{1, 1}, {2, 3}}, "wrap"));
         put("slice", a -> slice(a[0], new long[]{1, 0, 2}, new long[]{2, 3, 2}));
         put("get_item_columns", a -> getItem(a[0], ":, 1:3"));
         put("get_item_mixed", a -> getItem(a[0], "..., -1, ::2"));
