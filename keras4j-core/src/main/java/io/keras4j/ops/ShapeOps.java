@@ -293,6 +293,33 @@ final class ShapeOps {
         return spreadCopies(x, lifted, expanded, result, new int[]{a + 1});
     }
 
+    /**
+     * Element {@code i} along {@code axis} repeated {@code repeats[i]} times, as {@code keras.ops.repeat(x, repeats, axis)}
+     * with one count per element (a gather).
+     */
+    static INDArray repeat(INDArray x, int[] repeats, int axis) {
+        int a = Axes.axis("repeat", "axis", axis, x.rank());
+        if (repeats.length != x.size(a)) {
+            throw new IllegalArgumentException("ops.repeat: repeats must have one count per element of axis " + a + " (size "
+                    + x.size(a) + ", shape " + Axes.shape(x.shape()) + "), got " + repeats.length + " counts");
+        }
+        long total = 0;
+        for (int r : repeats) {
+            if (r < 0) {
+                throw new IllegalArgumentException("ops.repeat: repeats must be >= 0, got " + Arrays.toString(repeats));
+            }
+            total += r;
+        }
+        long[] idx = new long[Math.toIntExact(total)];
+        int p = 0;
+        for (int i = 0; i < repeats.length; i++) {
+            for (int k = 0; k < repeats[i]; k++) {
+                idx[p++] = i;
+            }
+        }
+        return Indexing.take(x, Nd4j.createFromArray(idx), a);
+    }
+
     /** {@code x} viewed as {@code lifted}, broadcast to {@code expanded} and read as {@code result}; the gradient sums the copies. */
     private static INDArray spreadCopies(INDArray x, long[] lifted, long[] expanded, long[] result, int[] copyAxes) {
         INDArray out = x.dup('c').reshape('c', lifted).broadcast(expanded).dup('c').reshape('c', result);

@@ -126,6 +126,7 @@ final class OpCases {
         put("tile", a -> tile(a[0], 2, 1, 3));
         put("repeat_axis", a -> repeat(a[0], 3, 1));
         put("repeat_flat", a -> repeat(a[0], 2));
+        put("repeat_counts", a -> repeat(a[0], new int[]{2, 0, 1}, 1));
         put("pad_constant", a -> pad(a[0], new long[][]{{1, 2}, {0, 1}}, "constant", 0.5));
         put("pad_reflect", a -> pad(a[0], new long[][]{{1, 2}, {2, 1}}, "reflect"));
         put("pad_symmetric", a -> pad(a[0], new long[][]{{0, 2}, {3, 1}}, "symmetric"));
@@ -135,6 +136,8 @@ final class OpCases {
         put("get_item_columns", a -> getItem(a[0], ":, 1:3"));
         put("get_item_mixed", a -> getItem(a[0], "..., -1, ::2"));
         put("get_item_newaxis", a -> getItem(a[0], "1, None, 1:"));
+        put("get_item_reversed", a -> getItem(a[0], "::-1, 3:0:-2"));
+        put("get_item_reversed_mixed", a -> getItem(a[0], "None, -1, ..., ::-1"));
         put("take_axis", a -> take(a[0], a[1], 1));
         put("take_negative", a -> take(a[0], a[1], 0));
         put("take_flat", a -> take(a[0], a[1]));
