@@ -781,17 +781,17 @@ public final class Ops {
 
     /** {@code x} padded with zeros, {@code padWidth[i] = {before, after}}, as {@code keras.ops.pad(x, pad_width)}. */
     public static INDArray pad(INDArray x, long[][] padWidth) {
-        return ShapeOps.pad(x, padWidth, "constant", 0.0);
+        return Padding.pad(x, padWidth, "constant", 0.0);
     }
 
     /** {@code x} padded in {@code mode} ("constant" with 0, "reflect", "symmetric", "edge", "wrap"), as {@code keras.ops.pad(x, pad_width, mode)}. */
     public static INDArray pad(INDArray x, long[][] padWidth, String mode) {
-        return ShapeOps.pad(x, padWidth, mode, 0.0);
+        return Padding.pad(x, padWidth, mode, 0.0);
     }
 
     /** {@code x} padded in {@code mode}, "constant" with {@code constantValues}, as {@code keras.ops.pad(x, pad_width, mode, constant_values)}. */
     public static INDArray pad(INDArray x, long[][] padWidth, String mode, double constantValues) {
-        return ShapeOps.pad(x, padWidth, mode, constantValues);
+        return Padding.pad(x, padWidth, mode, constantValues);
     }
 
     /** The block of shape {@code shape} starting at {@code startIndices}, as {@code keras.ops.slice}. */
