@@ -73,7 +73,7 @@ def main():
             count += 1
             names.add(keras_name)
     lines += ["", "%d ops (%d Java methods with overloads)." % (len(names), count), "",
-              "Not supported yet: 3-D convolution and pooling, grouped and transposed convolutions as ops, `pad` modes "
+              "Not supported yet: 3-D depthwise convolution, grouped and transposed convolutions as ops, `pad` modes "
               "\"linear_ramp\", \"maximum\", \"mean\", \"median\", \"minimum\", second-order gradients.", ""]
     out = os.path.join(ROOT, "docs", "ops.md")
     with open(out + ".tmp", "w") as fh:

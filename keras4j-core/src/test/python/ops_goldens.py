@@ -209,6 +209,13 @@ CASES = {
                               [n(1, 2, 4, 5), n(3, 3, 2, 2)]),
     "conv1d_strided_valid": (lambda x, k: ops.conv(x, k, strides=2), [n(2, 8, 2), n(3, 2, 3)]),
     "conv1d": (lambda x, k: ops.conv(x, k, strides=1, padding="same"), [n(2, 7, 3), n(3, 3, 2)]),
+    "conv3d_same": (lambda x, k: ops.conv(x, k, padding="same"), [n(1, 3, 4, 3, 2), n(2, 2, 2, 2, 2)]),
+    "conv3d_strided_dilated": (lambda x, k: ops.conv(x, k, strides=(1, 2, 1), dilation_rate=(2, 1, 1)),
+                               [n(1, 4, 4, 3, 1), n(2, 2, 2, 1, 2)]),
+    "max_pool3d": (lambda x: ops.max_pool(x, (2, 2, 2), strides=(2, 2, 2)), [n(1, 4, 4, 2, 2)]),
+    "average_pool3d_same_channels_first": (
+        lambda x: ops.average_pool(x, (2, 2, 2), strides=(2, 2, 2), padding="same", data_format="channels_first"),
+        [n(1, 2, 3, 3, 2)]),
     "depthwise_conv2d": (lambda x, k: ops.depthwise_conv(x, k, padding="same"), [n(1, 4, 5, 2), n(3, 3, 2, 2)]),
     "max_pool2d": (lambda x: ops.max_pool(x, (2, 2), strides=(2, 2)), [n(1, 4, 4, 2)]),
     "max_pool2d_channels_first": (lambda x: ops.max_pool(x, (2, 2), strides=(1, 1), data_format="channels_first"),

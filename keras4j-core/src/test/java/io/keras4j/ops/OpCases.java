@@ -167,6 +167,10 @@ final class OpCases {
         put("conv2d_channels_first", a -> conv(a[0], a[1], new int[]{1}, "same", "channels_first", new int[]{1}));
         put("conv1d", a -> conv(a[0], a[1], 1, "same"));
         put("conv1d_strided_valid", a -> conv(a[0], a[1], 2, "valid"));
+        put("conv3d_same", a -> conv(a[0], a[1], 1, "same"));
+        put("conv3d_strided_dilated", a -> conv(a[0], a[1], new int[]{1, 2, 1}, "valid", null, new int[]{2, 1, 1}));
+        put("max_pool3d", a -> maxPool(a[0], 2));
+        put("average_pool3d_same_channels_first", a -> averagePool(a[0], new int[]{2}, null, "same", "channels_first"));
         put("depthwise_conv2d", a -> depthwiseConv(a[0], a[1], 1, "same"));
         put("max_pool2d", a -> maxPool(a[0], 2));
         put("max_pool2d_channels_first", a -> maxPool(a[0], new int[]{2}, new int[]{1}, "valid", "channels_first"));

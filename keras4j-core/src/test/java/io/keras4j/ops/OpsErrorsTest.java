@@ -68,7 +68,10 @@ class OpsErrorsTest {
                         "ops.conv: the window (3 with dilation) is larger than spatial axis 0 of size 2 with padding 'valid' "
                                 + "(inputs shape (1, 2, 2, 3))"),
                 Arguments.of((Executable) () -> maxPool(a(4, 4), 2),
-                        "ops.max_pool: inputs must have rank 3 (1-D: batch, steps, channels) or 4 (2-D), got shape (4, 4)"),
+                        "ops.max_pool: inputs must have rank 3 (1-D: batch, steps, channels), 4 (2-D) or 5 (3-D), got shape (4, 4)"),
+                Arguments.of((Executable) () -> depthwiseConv(a(1, 4, 4, 4, 2), a(2, 2, 2, 2, 1)),
+                        "ops.depthwise_conv: 3-D inputs are not supported (ND4J has no 3-D depthwise convolution), got inputs "
+                                + "shape (1, 4, 4, 4, 2)"),
                 Arguments.of((Executable) () -> conv(a(1, 4, 4, 2), a(2, 2, 2, 2), new int[]{1}, "full", null, new int[]{1}),
                         "ops.conv: padding must be 'valid' or 'same', got 'full'"),
                 Arguments.of((Executable) () -> categoricalCrossentropy(a(2, 3), a(2, 4)),
