@@ -39,6 +39,24 @@ class RescalingTest {
         assertEquals(0.00784313725490196, config.get("scale"));
         assertEquals(-1.0, config.get("offset"));
         assertEquals(0.5, Rescaling.fromConfig(Map.of("name", "r", "scale", 0.5)).getConfig().get("scale"));
-        assertThrows(IllegalArgumentException.class, () -> Rescaling.fromConfig(Map.of("scale", java.util.List.of(1.0, 2.0))));
+        assertThrows(IllegalArgumentException.class, () -> Rescaling.fromConfig(Map.of("scale", java.util.List.of("a"))));
+    }
+
+    @Test
+    void perChannelHarness() {
+        LayerTestHarness.of(() -> new Rescaling(new double[]{0.5, -2}, new double[]{1, 0.25}), 3, 4, 2).expectedWeights(0).run();
+    }
+
+    /** As Keras's {@code Rescaling(scale=[...], offset=[...])}: the lists broadcast along the last (channel) axis. */
+    @Test
+    void perChannelScaleAndOffsetBroadcastOverTheLastAxis() {
+        Rescaling layer = Rescaling.fromConfig(Map.of("name", "r", "scale", java.util.List.of(2.0, 10.0, 0.5), "offset", 1.0));
+        INDArray y = layer.applyAll(false, Nd4j.createFromArray(new float[][]{{1, 1, 1}, {2, 3, 4}}))[0];
+        assertArrayEquals(new double[]{3, 11, 1.5, 5, 31, 3}, y.dup('c').data().asDouble(), 1e-6);
+        assertEquals(java.util.List.of(2.0, 10.0, 0.5), layer.getConfig().get("scale"));
+        assertEquals(1.0, layer.getConfig().get("offset"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Rescaling(new double[]{1, 2}, new double[]{0}).applyAll(false, Nd4j.ones(DataType.FLOAT, 2, 3)));
+        assertEquals(true, e.getMessage().contains("one value per channel"), e.getMessage());
     }
 }
