@@ -111,6 +111,16 @@ public class VarianceScaling implements Initializer {
         return c.has(key) ? Arrays.stream(c.getLongs(key)).mapToInt(Math::toIntExact).toArray() : null;
     }
 
+    /** Keras's {@code input_axes}: the kernel axes whose sizes make up fan_in, or null (fans by shape). */
+    public int[] inputAxes() {
+        return inputAxes == null ? null : inputAxes.clone();
+    }
+
+    /** Keras's {@code output_axes}: the kernel axes whose sizes make up fan_out, or null (fans by shape). */
+    public int[] outputAxes() {
+        return outputAxes == null ? null : outputAxes.clone();
+    }
+
     /** The seed, or null for the global generator. */
     protected Long seed() {
         return seed;
