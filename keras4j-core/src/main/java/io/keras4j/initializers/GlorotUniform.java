@@ -14,7 +14,12 @@ public final class GlorotUniform extends VarianceScaling {
 
     /** @param seed the seed, or null to draw from the global generator */
     public GlorotUniform(Long seed) {
-        super(1.0, "fan_avg", "uniform", seed);
+        this(seed, null, null);
+    }
+
+    /** With Keras's {@code input_axes}/{@code output_axes}: the kernel axes that make up fan_in and fan_out. */
+    public GlorotUniform(Long seed, int[] inputAxes, int[] outputAxes) {
+        super(1.0, "fan_avg", "uniform", seed, inputAxes, outputAxes);
     }
 
     @Override
@@ -26,8 +31,7 @@ public final class GlorotUniform extends VarianceScaling {
     public Map<String, Object> getConfig() {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("seed", seed());
-        config.put("input_axes", null);
-        config.put("output_axes", null);
+        putAxes(config);
         return config;
     }
 }

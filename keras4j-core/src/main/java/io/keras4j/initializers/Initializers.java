@@ -23,12 +23,12 @@ public final class Initializers {
         add(RandomUniform::fromConfig, "RandomUniform", "random_uniform", "uniform");
         add(TruncatedNormal::fromConfig, "TruncatedNormal", "truncated_normal");
         add(VarianceScaling::fromConfig, "VarianceScaling", "variance_scaling");
-        add(c -> new GlorotNormal(seed(c)), "GlorotNormal", "glorot_normal");
-        add(c -> new GlorotUniform(seed(c)), "GlorotUniform", "glorot_uniform");
-        add(c -> new HeNormal(seed(c)), "HeNormal", "he_normal");
-        add(c -> new HeUniform(seed(c)), "HeUniform", "he_uniform");
-        add(c -> new LecunNormal(seed(c)), "LecunNormal", "lecun_normal");
-        add(c -> new LecunUniform(seed(c)), "LecunUniform", "lecun_uniform");
+        add(c -> new GlorotNormal(seed(c), axes(c, "input_axes"), axes(c, "output_axes")), "GlorotNormal", "glorot_normal");
+        add(c -> new GlorotUniform(seed(c), axes(c, "input_axes"), axes(c, "output_axes")), "GlorotUniform", "glorot_uniform");
+        add(c -> new HeNormal(seed(c), axes(c, "input_axes"), axes(c, "output_axes")), "HeNormal", "he_normal");
+        add(c -> new HeUniform(seed(c), axes(c, "input_axes"), axes(c, "output_axes")), "HeUniform", "he_uniform");
+        add(c -> new LecunNormal(seed(c), axes(c, "input_axes"), axes(c, "output_axes")), "LecunNormal", "lecun_normal");
+        add(c -> new LecunUniform(seed(c), axes(c, "input_axes"), axes(c, "output_axes")), "LecunUniform", "lecun_uniform");
         add(Orthogonal::fromConfig, "Orthogonal", "orthogonal", "OrthogonalInitializer");
         add(Identity::fromConfig, "Identity", "identity", "IdentityInitializer");
     }
@@ -49,6 +49,11 @@ public final class Initializers {
     private static Long seed(Map<String, Object> config) {
         Config c = new Config("initializer", config);
         return c.has("seed") ? (long) c.getInt("seed") : null;
+    }
+
+    /** A config's {@code input_axes} or {@code output_axes} ({@link VarianceScaling}'s fan axes), or null. */
+    private static int[] axes(Map<String, Object> config, String key) {
+        return VarianceScaling.axes(new Config("initializer", config), key);
     }
 
     /** The initializer for a Keras identifier, with Keras's defaults. */

@@ -8,6 +8,7 @@ import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
 import org.nd4j.linalg.api.ops.random.impl.UniformDistribution;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,19 +18,33 @@ import java.util.Map;
  * <p>With {@code n} = fan_in, fan_out or their average (by {@code mode}): "uniform" draws from
  * U(-sqrt(3 scale / n), sqrt(3 scale / n)); "truncated_normal" from a normal truncated at two standard
  * deviations with stddev sqrt(scale / n) / 0.87962566103423978; "untruncated_normal" from N(0, scale / n).
- * Defaults: scale 1.0, mode "fan_in", distribution "truncated_normal", seed null.
+ * Defaults: scale 1.0, mode "fan_in", distribution "truncated_normal", seed null. The fans are those of
+ * {@code compute_fans}: with both {@code input_axes} and {@code output_axes} given (lists of kernel axes, negative
+ * ones counted from the end), fan_in and fan_out are the products of the kernel's sizes on those axes; otherwise
+ * (in, out) for a matrix and (k... in, out) times the receptive field for a convolution kernel.
+ * <pre>{@code new VarianceScaling(2.0, "fan_out", "truncated_normal", null)}</pre>
  */
 public class VarianceScaling implements Initializer {
     private final double scale;
     private final String mode;
     private final String distribution;
     private final Long seed;
+    private final int[] inputAxes;
+    private final int[] outputAxes;
 
     public VarianceScaling() {
         this(1.0, "fan_in", "truncated_normal", null);
     }
 
     public VarianceScaling(double scale, String mode, String distribution, Long seed) {
+        this(scale, mode, distribution, seed, null, null);
+    }
+
+    /**
+     * @param inputAxes  Keras's {@code input_axes}: the kernel axes whose sizes multiply to fan_in (null: by shape)
+     * @param outputAxes Keras's {@code output_axes}: the kernel axes whose sizes multiply to fan_out (null: by shape)
+     */
+    public VarianceScaling(double scale, String mode, String distribution, Long seed, int[] inputAxes, int[] outputAxes) {
         if (scale <= 0) {
             throw new IllegalArgumentException("VarianceScaling: argument `scale` must be positive, got " + scale);
         }
@@ -45,11 +60,13 @@ public class VarianceScaling implements Initializer {
         this.mode = mode;
         this.distribution = dist;
         this.seed = seed;
+        this.inputAxes = inputAxes == null ? null : inputAxes.clone();
+        this.outputAxes = outputAxes == null ? null : outputAxes.clone();
     }
 
     @Override
     public INDArray apply(long[] shape, DataType dtype) {
-        Fans fans = Fans.of(shape);
+        Fans fans = Fans.of(shape, inputAxes, outputAxes);
         double n = mode.equals("fan_in") ? fans.in : mode.equals("fan_out") ? fans.out : (fans.in + fans.out) / 2.0;
         double s = scale / Math.max(1.0, n);
         INDArray out = Nd4j.createUninitialized(dtype, shape);
@@ -79,9 +96,29 @@ public class VarianceScaling implements Initializer {
         config.put("mode", mode);
         config.put("distribution", distribution);
         config.put("seed", seed);
-        config.put("input_axes", null);
-        config.put("output_axes", null);
+        putAxes(config);
         return config;
+    }
+
+    /** Adds {@code input_axes} and {@code output_axes} (null when not set) to a config, as Keras writes them. */
+    protected final void putAxes(Map<String, Object> config) {
+        config.put("input_axes", inputAxes == null ? null : Arrays.stream(inputAxes).boxed().toList());
+        config.put("output_axes", outputAxes == null ? null : Arrays.stream(outputAxes).boxed().toList());
+    }
+
+    /** The {@code input_axes} or {@code output_axes} of a config, or null. */
+    static int[] axes(Config c, String key) {
+        return c.has(key) ? Arrays.stream(c.getLongs(key)).mapToInt(Math::toIntExact).toArray() : null;
+    }
+
+    /** Keras's {@code input_axes}: the kernel axes whose sizes make up fan_in, or null (fans by shape). */
+    public int[] inputAxes() {
+        return inputAxes == null ? null : inputAxes.clone();
+    }
+
+    /** Keras's {@code output_axes}: the kernel axes whose sizes make up fan_out, or null (fans by shape). */
+    public int[] outputAxes() {
+        return outputAxes == null ? null : outputAxes.clone();
     }
 
     /** The seed, or null for the global generator. */
@@ -91,11 +128,7 @@ public class VarianceScaling implements Initializer {
 
     public static VarianceScaling fromConfig(Map<String, Object> map) {
         Config c = new Config("VarianceScaling", map).allow("scale", "mode", "distribution", "seed", "input_axes", "output_axes");
-        if (c.raw("input_axes") != null || c.raw("output_axes") != null) {
-            throw new IllegalArgumentException("VarianceScaling: `input_axes` and `output_axes` are not supported (only null), got input_axes="
-                    + c.raw("input_axes") + ", output_axes=" + c.raw("output_axes"));
-        }
         return new VarianceScaling(c.getDouble("scale", 1.0), c.getString("mode", "fan_in"), c.getString("distribution", "truncated_normal"),
-                c.has("seed") ? (Long) (long) c.getInt("seed") : null);
+                c.has("seed") ? (Long) (long) c.getInt("seed") : null, axes(c, "input_axes"), axes(c, "output_axes"));
     }
 }

@@ -37,7 +37,8 @@ final class Compiler {
 
     /** Compiles the model from a legacy {@code training_config}, with the same leniency. */
     static void compileLegacy(Model model, Object trainingConfig, Origin at) {
-        Map<String, Object> c = Shape.map(trainingConfig, at, "training_config");
+        Map<String, Object> c = new LinkedHashMap<>(Shape.map(trainingConfig, at, "training_config"));
+        c.put("loss", LegacyConfigs.keras2Loss(c.get("loss")));
         compileOrWarn(model, c.get("optimizer_config"), c, at);
     }
 

@@ -1,5 +1,7 @@
 package io.keras4j.saving;
 
+import io.keras4j.activations.Activations;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,6 +110,53 @@ final class LegacyConfigs {
         }
         if (!className.equals("Embedding")) {
             out.remove("input_dim");
+        }
+        return out;
+    }
+
+    /**
+     * The config with each {@code *activation} that its writer computed differently from Keras 3 replaced by the
+     * function that writer computed: in files written by Keras 1 or 2 (any {@code keras_version} "1.x"/"2.x",
+     * including tf.keras's "2.2.4-tf"), "hard_sigmoid" is {@code clip(0.2 x + 0.5, 0, 1)}
+     * ({@link Activations#get(String, String)}). Other configs are returned unchanged.
+     */
+    static Map<String, Object> activations(Map<String, Object> config, Origin origin) {
+        if (origin.major() != 1 && origin.major() != 2) {
+            return config;
+        }
+        Map<String, Object> out = new LinkedHashMap<>(config);
+        for (Map.Entry<String, Object> e : out.entrySet()) {
+            if (e.getKey().endsWith("activation") && "hard_sigmoid".equals(e.getValue())) {
+                e.setValue(Activations.get("hard_sigmoid", origin.kerasVersion()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A Keras 2 loss (or list or dict of losses) with Keras 2's {@code reduction: "auto"} read as what it meant in
+     * {@code compile}/{@code fit}, "sum_over_batch_size" (tf.keras 2.x keras/utils/losses_utils.py
+     * {@code ReductionV2.AUTO}); Keras 3 has no "auto".
+     */
+    @SuppressWarnings("unchecked")
+    static Object keras2Loss(Object loss) {
+        if (loss instanceof List) {
+            List<Object> out = new ArrayList<>();
+            for (Object o : (List<Object>) loss) {
+                out.add(keras2Loss(o));
+            }
+            return out;
+        }
+        if (!(loss instanceof Map)) {
+            return loss;
+        }
+        Map<String, Object> out = new LinkedHashMap<>((Map<String, Object>) loss);
+        for (Map.Entry<String, Object> e : out.entrySet()) {
+            if (e.getKey().equals("reduction") && "auto".equals(e.getValue())) {
+                e.setValue("sum_over_batch_size");
+            } else if (e.getValue() instanceof Map || e.getValue() instanceof List) {
+                e.setValue(keras2Loss(e.getValue()));
+            }
         }
         return out;
     }

@@ -56,6 +56,13 @@ final class ModelConfig {
     private static final Set<String> CALL_HAS_MASK = Set.of("BatchNormalization", "Softmax", "GlobalAveragePooling1D",
             "SimpleRNN", "LSTM", "GRU", "TimeDistributed");
 
+    /**
+     * Recurrent layer classes that take initial states: keras4j passes them as extra inputs
+     * ({@code lstm.applyAll(x, h, c)}), Keras as the call's {@code initial_state} keyword, saved in the node's
+     * {@code kwargs} and in {@code build_config} as {@code shapes_dict} {@code sequences_shape}/{@code initial_state_shape}.
+     */
+    static final Set<String> TAKES_INITIAL_STATE = Set.of("LSTM", "GRU", "SimpleRNN", "RNN");
+
     private ModelConfig() {
     }
 
@@ -127,14 +134,22 @@ final class ModelConfig {
                 for (KerasTensor t : node.inputs()) {
                     tensors.add(tensorConfig(t, own));
                 }
-                data.put("args", tensors.size() == 1 ? tensors : List.of(tensors));
                 Map<String, Object> kwargs = new LinkedHashMap<>();
-                if (CALL_TRAINING_DEFAULT.containsKey(layer.className())) {
+                boolean positional = layer.className().equals("MultiHeadAttention");
+                if (tensors.size() > 1 && TAKES_INITIAL_STATE.contains(layer.className())) {
+                    kwargs.put(NodeData.INITIAL_STATE, new ArrayList<>(tensors.subList(1, tensors.size())));
+                    tensors = tensors.subList(0, 1);
+                } else if (positional && tensors.size() > 3) {
+                    // call(query, value, key=None, query_mask=None, ...): keras4j's fourth input is attention_mask
+                    kwargs.put("attention_mask", tensors.get(3));
+                    tensors = tensors.subList(0, 3);
+                } else if (CALL_TRAINING_DEFAULT.containsKey(layer.className())) {
                     kwargs.put("training", CALL_TRAINING_DEFAULT.get(layer.className()));
                 }
-                if (CALL_HAS_MASK.contains(layer.className())) {
+                if (CALL_HAS_MASK.contains(layer.className()) && !kwargs.containsKey(NodeData.INITIAL_STATE)) {
                     kwargs.put("mask", null);
                 }
+                data.put("args", tensors.size() == 1 || positional ? tensors : List.of(tensors));
                 data.put("kwargs", kwargs);
                 nodes.add(data);
             }
@@ -229,7 +244,25 @@ final class ModelConfig {
                 shape = shapes;
             }
             Map<String, Object> build = new LinkedHashMap<>();
-            build.put("input_shape", shape);
+            if (inputs.size() > 1 && TAKES_INITIAL_STATE.contains(layer.className())) {
+                List<Object> shapes = new ArrayList<>((List<?>) shape);
+                Map<String, Object> dict = new LinkedHashMap<>();
+                dict.put("sequences_shape", shapes.get(0));
+                dict.put("initial_state_shape", new ArrayList<>(shapes.subList(1, shapes.size())));
+                build.put("shapes_dict", dict);
+            } else if (inputs.size() > 1 && layer.className().equals("MultiHeadAttention")) {
+                // build(query_shape, value_shape, key_shape=None): Keras rebuilds it from these names only
+                List<?> shapes = (List<?>) shape;
+                Map<String, Object> dict = new LinkedHashMap<>();
+                dict.put("query_shape", shapes.get(0));
+                dict.put("value_shape", shapes.get(1));
+                if (shapes.size() > 2) {
+                    dict.put("key_shape", shapes.get(2));
+                }
+                build.put("shapes_dict", dict);
+            } else {
+                build.put("input_shape", shape);
+            }
             entry.put("build_config", build);
         }
         return entry;

@@ -74,7 +74,7 @@ final class ModelLoader {
         if (!LayerProvider.names().contains(key)) {
             throw new UnsupportedFeatureException(at.where(), "layer class '" + className + "' is not available in keras4j");
         }
-        Map<String, Object> resolved = SerializationLib.resolveNested(config, at.where());
+        Map<String, Object> resolved = LegacyConfigs.activations(SerializationLib.resolveNested(config, at.where()), at);
         try {
             return LayerProvider.fromConfig(key, resolved);
         } catch (UnsupportedFeatureException e) {
@@ -169,8 +169,11 @@ final class ModelLoader {
                     if (inputs == null) {
                         break;
                     }
-                    e.getValue().remove(0);
                     Layer layer = layers.get(e.getKey());
+                    if (NodeData.hasInitialState(e.getValue().remove(0)) && !ModelConfig.TAKES_INITIAL_STATE.contains(layer.className())) {
+                        throw new UnsupportedFeatureException(at.where(), "initial_state passed to a " + layer.className()
+                                + " layer is not supported (only to " + ModelConfig.TAKES_INITIAL_STATE + ")");
+                    }
                     try {
                         produced.get(e.getKey()).add(layer.applyAll(inputs.toArray(new KerasTensor[0])));
                     } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException ex) {

@@ -10,10 +10,23 @@ import java.util.Map;
  * The tensors a saved functional node refers to, in the three forms Keras has written: Keras 3's
  * {@code {"args": [tensor or [tensors]], "kwargs": {}}} with {@code {"class_name": "__keras_tensor__",
  * "config": {"keras_history": [layer, node, tensor]}}}, Keras 2's {@code [[layer, node, tensor, {kwargs}], ...]}
- * and Keras 1's {@code [[layer, node, tensor], ...]}.
+ * and Keras 1's {@code [[layer, node, tensor], ...]}. A recurrent layer's {@code kwargs} {@code initial_state}
+ * tensors follow the {@code args} tensors.
  */
 final class NodeData {
+    /**
+     * The keyword a recurrent layer's initial states are passed under ({@code LSTM(...)(x, initial_state=[h, c])}):
+     * keras4j takes them as extra inputs after the sequence ({@code lstm.applyAll(x, h, c)}).
+     */
+    static final String INITIAL_STATE = "initial_state";
+
     private NodeData() {
+    }
+
+    /** Whether a saved node passes tensors as {@code initial_state}. */
+    static boolean hasInitialState(Object node) {
+        return node instanceof Map && ((Map<?, ?>) node).get("kwargs") instanceof Map
+                && ((Map<?, ?>) ((Map<?, ?>) node).get("kwargs")).get(INITIAL_STATE) != null;
     }
 
     /**
@@ -29,7 +42,9 @@ final class NodeData {
             Object kwargs = data.get("kwargs");
             if (kwargs != null) {
                 for (Map.Entry<String, Object> e : Shape.map(kwargs, at, "inbound node 'kwargs'").entrySet()) {
-                    if (isTensor(e.getValue())) {
+                    if (e.getKey().equals(INITIAL_STATE) && e.getValue() != null) {
+                        collect(e.getValue() instanceof List ? Shape.list(e.getValue(), at, INITIAL_STATE) : List.of(e.getValue()), refs, at);
+                    } else if (isTensor(e.getValue())) {
                         throw new UnsupportedFeatureException(at.where(), "tensor keyword argument '" + e.getKey()
                                 + "' in a layer call is not supported");
                     }

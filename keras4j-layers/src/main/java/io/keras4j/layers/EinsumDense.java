@@ -100,11 +100,13 @@ public class EinsumDense extends KernelBiasLayer<EinsumDense> {
     /**
      * Keras's {@code _update_kernel_initializer}: a VarianceScaling initializer gets fan_in = the product of the
      * kernel's input axes and fan_out = that of its output axes. Since these axes cover the kernel, drawing the
-     * i.i.d. values as a (fan_in, fan_out) matrix and reshaping gives that distribution.
+     * i.i.d. values as a (fan_in, fan_out) matrix and reshaping gives that distribution. An initializer with both
+     * axes already set keeps them.
      */
     private static Initializer fanAware(Initializer initializer, EinsumEquation.Analysis a) {
-        if (!(initializer instanceof VarianceScaling)) {
-            return initializer;
+        if (!(initializer instanceof VarianceScaling) || ((VarianceScaling) initializer).inputAxes() != null
+                && ((VarianceScaling) initializer).outputAxes() != null) {
+            return initializer; // axes given by the user are used as they are, as in Keras
         }
         long fanIn = 1;
         long fanOut = 1;

@@ -3,12 +3,14 @@ package io.keras4j.layers;
 import io.keras4j.backend.Blas;
 import io.keras4j.engine.CallContext;
 import io.keras4j.engine.Config;
+import io.keras4j.engine.KerasWeights;
 import io.keras4j.engine.Shapes;
 import io.keras4j.engine.Variable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,14 +33,18 @@ import java.util.Map;
  * the value and key masks (expanded at axis -2; mask propagation), the causal mask {@code (1, T, S)} over axis 1
  * ({@link #useCausalMask(boolean)}) and an explicit {@code attention_mask} (rank 3: {@code (batch, T, S)}; in general
  * broadcastable to the scores without their heads axis), given as a fourth input: {@code apply(query, value, key,
- * attentionMask)} (pass value as key for the default). As Keras on TensorFlow computes it, a fully masked row of a
+ * attentionMask)} (pass value as key for the default). In {@code .keras} and {@code .weights.h5} files each projection's kernel and
+ * bias sit in the group of Keras's EinsumDense sublayer ({@code query_dense/vars}, {@code key_dense/vars},
+ * {@code value_dense/vars}, {@code output_dense/vars}); legacy {@code .h5} files list them flat in the order above. As Keras on TensorFlow computes it, a fully masked row of a
  * rank-3 input attends uniformly unless the scores are returned or dropout is on (then, and for higher ranks, its
  * weights are 0).
  * <pre>{@code KerasTensor out = new MultiHeadAttention(2, 16).apply(query, value);
  * KerasTensor image = new MultiHeadAttention(2, 16).attentionAxes(1, 2).apply(pixels, pixels);  // (batch, H, W, dim)}</pre>
  */
-public class MultiHeadAttention extends KernelBiasLayer<MultiHeadAttention> {
+public class MultiHeadAttention extends KernelBiasLayer<MultiHeadAttention> implements KerasWeights {
     private static final String[] PROJECTIONS = {"query", "key", "value", "attention_output"};
+    /** The EinsumDense sublayers Keras 3 keeps each projection's kernel and bias in. */
+    private static final String[] KERAS_GROUPS = {"query_dense/vars", "key_dense/vars", "value_dense/vars", "output_dense/vars"};
     private final int numHeads;
     private final int keyDim;
     private final int valueDim;
@@ -407,5 +413,34 @@ public class MultiHeadAttention extends KernelBiasLayer<MultiHeadAttention> {
             layer.seed(((Number) c.raw("seed")).longValue());
         }
         return c.applyBase(layer);
+    }
+
+    @Override
+    public Map<String, List<INDArray>> kerasVariables() {
+        Map<String, List<INDArray>> groups = new LinkedHashMap<>();
+        for (int p = 0; p < KERAS_GROUPS.length; p++) {
+            groups.put(KERAS_GROUPS[p], KerasLayouts.values(projection(p)));
+        }
+        return groups;
+    }
+
+    @Override
+    public void setKerasVariables(Map<String, List<INDArray>> groups) {
+        for (int p = 0; p < KERAS_GROUPS.length; p++) {
+            KerasLayouts.assign(this, projection(p), groups.getOrDefault(KERAS_GROUPS[p], List.of()));
+        }
+    }
+
+    @Override
+    public void setLegacyWeights(List<String> names, List<INDArray> arrays, String kerasVersion, String backend) {
+        KerasLayouts.assign(this, weights(), arrays);
+    }
+
+    /** Projection p's kernel and (with use_bias) bias, as one EinsumDense sublayer of Keras holds them. */
+    private List<Variable> projection(int p) {
+        if (kernels[p] == null) {
+            throw new IllegalStateException("MultiHeadAttention '" + name() + "' is not built: its weights do not exist yet");
+        }
+        return useBias ? List.of(kernels[p], biases[p]) : List.of(kernels[p]);
     }
 }

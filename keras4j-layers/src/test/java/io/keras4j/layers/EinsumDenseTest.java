@@ -104,6 +104,18 @@ class EinsumDenseTest {
     }
 
     @Test
+    void initializerWithItsOwnAxesKeepsThem() {
+        // Keras only fills in input_axes/output_axes when both are None: here fan_in = 8 (axis 1), fan_out = 16
+        Utils.setRandomSeed(7);
+        EinsumDense d = new EinsumDense("abc,cde->abde", -1, 8, 16).kernelInitializer(
+                new io.keras4j.initializers.VarianceScaling(1.0, "fan_in", "uniform", null, new int[]{1}, new int[]{2}));
+        d.apply(Input.of(5, 64));
+        double limit = Math.sqrt(3.0 / 8);
+        INDArray k = d.kernel().value();
+        assertTrue(k.amaxNumber().doubleValue() <= limit && k.amaxNumber().doubleValue() > 0.95 * limit, "max |w| " + k.amaxNumber());
+    }
+
+    @Test
     void configUsesKerasKeys() {
         Map<String, Object> config = new EinsumDense("abc,cd->abd", -1, 4).biasAxes("d").getConfig();
         assertEquals("abc,cd->abd", config.get("equation"));

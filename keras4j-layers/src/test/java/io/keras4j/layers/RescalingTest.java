@@ -39,17 +39,24 @@ class RescalingTest {
         assertEquals(0.00784313725490196, config.get("scale"));
         assertEquals(-1.0, config.get("offset"));
         assertEquals(0.5, Rescaling.fromConfig(Map.of("name", "r", "scale", 0.5)).getConfig().get("scale"));
-        assertEquals(java.util.List.of(1.0, 2.0), Rescaling.fromConfig(Map.of("scale", java.util.List.of(1.0, 2.0))).getConfig().get("scale"));
-        assertThrows(IllegalArgumentException.class, () -> Rescaling.fromConfig(Map.of("scale", java.util.List.of(1.0, 2.0), "offset", 1.0)));
-        assertThrows(IllegalArgumentException.class, () -> Rescaling.fromConfig(Map.of("scale", "two")));
+        assertThrows(IllegalArgumentException.class, () -> Rescaling.fromConfig(Map.of("scale", java.util.List.of("a"))));
     }
 
     @Test
-    void listScaleMultipliesEachEntryOfTheLastAxis() {
-        // Keras broadcasts a 1-D scale against the last axis: rows (1, 2, 3) and (4, 5, 6) times (10, 100, 1000)
-        INDArray y = new Rescaling(new double[] {10, 100, 1000}).applyAll(false, Nd4j.createFromArray(new float[][] {{1, 2, 3}, {4, 5, 6}}))[0];
-        assertArrayEquals(new double[]{10, 200, 3000, 40, 500, 6000}, y.reshape(6).toDoubleVector(), 1e-3);
-        assertThrows(IllegalArgumentException.class,
-                () -> new Rescaling(new double[] {1, 2}).applyAll(false, Nd4j.createFromArray(new float[][] {{1, 2, 3}})));
+    void perChannelHarness() {
+        LayerTestHarness.of(() -> new Rescaling(new double[]{0.5, -2}, new double[]{1, 0.25}), 3, 4, 2).expectedWeights(0).run();
+    }
+
+    /** As Keras's {@code Rescaling(scale=[...], offset=[...])}: the lists broadcast along the last (channel) axis. */
+    @Test
+    void perChannelScaleAndOffsetBroadcastOverTheLastAxis() {
+        Rescaling layer = Rescaling.fromConfig(Map.of("name", "r", "scale", java.util.List.of(2.0, 10.0, 0.5), "offset", 1.0));
+        INDArray y = layer.applyAll(false, Nd4j.createFromArray(new float[][]{{1, 1, 1}, {2, 3, 4}}))[0];
+        assertArrayEquals(new double[]{3, 11, 1.5, 5, 31, 3}, y.dup('c').data().asDouble(), 1e-6);
+        assertEquals(java.util.List.of(2.0, 10.0, 0.5), layer.getConfig().get("scale"));
+        assertEquals(1.0, layer.getConfig().get("offset"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Rescaling(new double[]{1, 2}, new double[]{0}).applyAll(false, Nd4j.ones(DataType.FLOAT, 2, 3)));
+        assertEquals(true, e.getMessage().contains("one value per channel"), e.getMessage());
     }
 }
