@@ -1,0 +1,30 @@
+package io.keras4j.ops;
+
+/**
+ * A Python slice {@code start:stop:step} in the index of {@code keras.ops} {@code GetItem} ({@code x[:, 1:3]}): null
+ * parts take Python's defaults; negative {@code start}/{@code stop} count from the end. Saved by Keras as
+ * {@code {"class_name": "__slice__", "config": {"start": ..., "stop": ..., "step": ...}}}.
+ *
+ * @param start first index, or null for 0
+ * @param stop  end (exclusive), or null for the axis size
+ * @param step  stride, or null for 1; negative steps are not supported
+ */
+public record Slice(Integer start, Integer stop, Integer step) {
+    public Slice {
+        if (step != null && step <= 0) {
+            throw new IllegalArgumentException("Slice: step must be positive (negative steps are not supported), got " + step);
+        }
+    }
+
+    /** {@code start:stop}, as Python's {@code x[start:stop]}. */
+    public static Slice of(Integer start, Integer stop) {
+        return new Slice(start, stop, null);
+    }
+
+    /** {@code {start, stop, step}} for an axis of size {@code n}, clamped as Python's {@code slice.indices(n)}. */
+    long[] resolve(long n) {
+        long s = start == null ? 0 : start < 0 ? Math.max(0, start + n) : Math.min(start, n);
+        long e = stop == null ? n : stop < 0 ? Math.max(0, stop + n) : Math.min(stop, n);
+        return new long[]{s, Math.max(s, e), step == null ? 1 : step};
+    }
+}
