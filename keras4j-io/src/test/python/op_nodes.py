@@ -65,8 +65,17 @@ def masked_lstm():
 
 def mobilenet_v3_small():
     """MobileNetV3Small (hard-sigmoid ops x + 3.0 and * (1/6) inside every squeeze-excite block)."""
-    return keras.applications.MobileNetV3Small(input_shape=(32, 32, 3), alpha=0.25, include_top=True, weights=None,
-                                               classes=10), 1
+    model = keras.applications.MobileNetV3Small(input_shape=(32, 32, 3), alpha=0.25, include_top=True, weights=None,
+                                                classes=10, classifier_activation=None)
+    # fresh weights make every output equal (a constant softmax): random ones, positive moving variances
+    rng = np.random.default_rng(5)
+    for w in model.weights:
+        shape = tuple(w.shape)
+        if "moving_variance" in w.path:
+            w.assign(rng.uniform(0.5, 1.5, shape).astype(np.float32))
+        else:
+            w.assign((rng.normal(size=shape) * 0.3).astype(np.float32))
+    return model, 1
 
 
 MODELS = {"arithmetic": (arithmetic, True), "zoo": (zoo, False), "masked_lstm": (masked_lstm, True),
