@@ -1,6 +1,5 @@
 package io.keras4j.ops;
 
-import io.keras4j.backend.Backend;
 import io.keras4j.engine.Config;
 import io.keras4j.engine.KerasTensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -36,56 +35,54 @@ public final class Operations {
     private static final Map<String, Kind> KINDS = new LinkedHashMap<>();
 
     static {
-        binary("Add", Ops::add);
-        binary("Subtract", Ops::subtract);
-        binary("Multiply", Ops::multiply);
-        binary("Divide", OpKernels::divide);
-        binary("TrueDivide", OpKernels::divide);
-        binary("Power", OpKernels::power);
-        binary("Maximum", (x, y) -> OpKernels.extremum(x, y, true));
-        binary("Minimum", (x, y) -> OpKernels.extremum(x, y, false));
-        binary("Equal", (x, y) -> OpKernels.compare(x, y, true));
-        binary("NotEqual", (x, y) -> OpKernels.compare(x, y, false));
-        binary("Matmul", OpKernels::matmul);
-        unary(NUMPY, "Negative", OpKernels::negative);
+        binary("Add", Ops::add, Ops::add, (c, y) -> Ops.add(y, c));
+        binary("Subtract", Ops::subtract, Ops::subtract, Ops::subtract);
+        binary("Multiply", Ops::multiply, Ops::multiply, (c, y) -> Ops.multiply(y, c));
+        binary("Divide", Ops::divide, Ops::divide, Ops::divide);
+        binary("TrueDivide", Ops::trueDivide, Ops::trueDivide, Ops::divide);
+        binary("Power", Ops::power, Ops::power, Ops::power);
+        binary("Maximum", Ops::maximum, Ops::maximum, (c, y) -> Ops.maximum(y, c));
+        binary("Minimum", Ops::minimum, Ops::minimum, (c, y) -> Ops.minimum(y, c));
+        binary("Equal", Ops::equal, Ops::equal, (c, y) -> Ops.equal(y, c));
+        binary("NotEqual", Ops::notEqual, Ops::notEqual, (c, y) -> Ops.notEqual(y, c));
+        binary("Matmul", Ops::matmul, null, null);
+        unary(NUMPY, "Negative", Ops::negative);
         unary(NUMPY, "Square", Ops::square);
-        unary(NUMPY, "Sqrt", OpKernels::sqrt);
-        unary(NUMPY, "Absolute", OpKernels::abs);
-        unary(NUMPY, "Exp", x -> OpKernels.activation("exponential", x));
-        unary(NUMPY, "Log", OpKernels::log);
+        unary(NUMPY, "Sqrt", Ops::sqrt);
+        unary(NUMPY, "Absolute", Ops::abs);
+        unary(NUMPY, "Exp", Ops::exp);
+        unary(NUMPY, "Log", Ops::log);
         unary(NN, "Relu", Ops::relu);
-        unary(NN, "Sigmoid", x -> OpKernels.activation("sigmoid", x));
-        unary(NN, "HardSigmoid", x -> OpKernels.activation("hard_sigmoid", x));
-        unary(NN, "HardSilu", x -> OpKernels.activation("hard_silu", x));
-        kind(NN, "Softmax", keys("axis", -1), (a, c) -> OpKernels.softmax(array(a, 0), c.getInt("axis")));
-        reduction("Sum", OpKernels.Reduction.SUM, false);
-        reduction("Mean", OpKernels.Reduction.MEAN, false);
-        reduction("Max", OpKernels.Reduction.MAX, true);
-        reduction("Min", OpKernels.Reduction.MIN, true);
-        kind(NUMPY, "Reshape", keys("newshape", null), (a, c) -> OpKernels.reshape(array(a, 0), c.getLongs("newshape")));
-        kind(NUMPY, "Transpose", keys("axes", null), (a, c) -> OpKernels.transpose(array(a, 0), axes(c, "axes")));
+        unary(NN, "Sigmoid", Ops::sigmoid);
+        unary(NN, "HardSigmoid", Ops::hardSigmoid);
+        unary(NN, "HardSilu", Ops::hardSilu);
+        kind(NN, "Softmax", keys("axis", -1), (a, c) -> Ops.softmax(array(a, 0), c.getInt("axis")));
+        reduction("Sum", Ops::sum, false);
+        reduction("Mean", Ops::mean, false);
+        reduction("Max", Ops::max, true);
+        reduction("Min", Ops::min, true);
+        kind(NUMPY, "Reshape", keys("newshape", null), (a, c) -> Ops.reshape(array(a, 0), c.getLongs("newshape")));
+        kind(NUMPY, "Transpose", keys("axes", null), (a, c) -> {
+            int[] axes = axes(c, "axes");
+            return axes == null ? Ops.transpose(array(a, 0)) : Ops.transpose(array(a, 0), axes);
+        });
         kind(NUMPY, "ExpandDims", keys("axis", null), (a, c) -> {
             INDArray out = array(a, 0);
             for (int axis : axes(c, "axis")) {
-                out = OpKernels.expandDims(out, axis);
+                out = Ops.expandDims(out, axis);
             }
             return out;
         });
-        kind(NUMPY, "Squeeze", keys("axis", null), (a, c) -> OpKernels.squeeze(array(a, 0), axes(c, "axis")));
+        kind(NUMPY, "Squeeze", keys("axis", null), (a, c) -> ShapeOps.squeeze(array(a, 0), axes(c, "axis")));
         kind(NUMPY, "Concatenate", keys("axis", 0), (a, c) -> {
             List<INDArray> xs = new ArrayList<>();
             for (Object x : (List<?>) a.get(0)) {
                 xs.add((INDArray) x);
             }
-            return OpKernels.concatenate(xs, c.getInt("axis"));
+            return Ops.concatenate(xs, c.getInt("axis"));
         });
-        kind(CORE, "Cast", keys("dtype", null), (a, c) -> OpKernels.cast(array(a, 0),
-                Backend.parseDtype(c.getString("dtype", null), "Cast dtype")));
-        kind(NUMPY, "GetItem", keys(), (a, c) -> {
-            Object key = a.get(1);
-            List<Object> index = key instanceof List<?> list ? new ArrayList<>(list) : Arrays.asList(key);
-            return OpKernels.getItem(array(a, 0), index);
-        });
+        kind(CORE, "Cast", keys("dtype", null), (a, c) -> Ops.cast(array(a, 0), c.getString("dtype", null)));
+        kind(NUMPY, "GetItem", keys(), (a, c) -> Ops.getItem(array(a, 0), pythonIndex(a.get(1))));
     }
 
     private Operations() {
@@ -107,32 +104,69 @@ public final class Operations {
         kind(module, className, keys(), (a, c) -> op.apply(array(a, 0)));
     }
 
-    /** A binary operation of two tensors or a tensor and a constant; both operands are brought to one dtype first. */
-    private static void binary(String className, java.util.function.BinaryOperator<INDArray> op) {
+    /** A binary operation of two tensors, or of a tensor and a constant on either side (null where Keras has none). */
+    private static void binary(String className, java.util.function.BinaryOperator<INDArray> arrays,
+                               java.util.function.BiFunction<INDArray, Double, INDArray> constantRight,
+                               java.util.function.BiFunction<Double, INDArray, INDArray> constantLeft) {
         kind(NUMPY, className, keys(), (a, c) -> {
             Object x = a.get(0);
             Object y = a.get(1);
-            if (x instanceof Number n) {
-                x = OpKernels.scalar(n, ((INDArray) y).dataType());
+            if (x instanceof INDArray ax && y instanceof INDArray ay) {
+                return arrays.apply(ax, ay);
             }
-            if (y instanceof Number n) {
-                y = OpKernels.scalar(n, ((INDArray) x).dataType());
+            if (x instanceof INDArray ax && y instanceof Number n && constantRight != null) {
+                return constantRight.apply(ax, n.doubleValue());
             }
-            INDArray ax = (INDArray) x;
-            INDArray ay = (INDArray) y;
-            org.nd4j.linalg.api.buffer.DataType dtype = OpKernels.resultType(ax.dataType(), ay.dataType());
-            return op.apply(ax.dataType() == dtype ? ax : OpKernels.cast(ax, dtype), ay.dataType() == dtype ? ay : OpKernels.cast(ay, dtype));
+            if (x instanceof Number n && y instanceof INDArray ay && constantLeft != null) {
+                return constantLeft.apply(n.doubleValue(), ay);
+            }
+            throw new IllegalArgumentException(className + ": unsupported arguments " + describe(x) + " and " + describe(y));
         });
     }
 
-    private static void reduction(String className, OpKernels.Reduction kind, boolean initial) {
+    /** A reduction as {@code Ops.sum(x, axis, keepdims)} (axis null: all axes). */
+    @FunctionalInterface
+    private interface Reduction {
+        INDArray apply(INDArray x, int[] axis, boolean keepdims);
+    }
+
+    private static void reduction(String className, Reduction op, boolean initial) {
         Map<String, Object> defaults = initial ? keys("axis", null, "keepdims", false, "initial", null) : keys("axis", null, "keepdims", false);
         kind(NUMPY, className, defaults, (a, c) -> {
             if (c.raw("initial") != null) {
                 throw new UnsupportedOperationException(className + ": 'initial' is not supported, got " + c.raw("initial"));
             }
-            return OpKernels.reduce(array(a, 0), kind, axes(c, "axis"), c.getBoolean("keepdims", false));
+            return op.apply(array(a, 0), axes(c, "axis"), c.getBoolean("keepdims", false));
         });
+    }
+
+    /** A GetItem key (Slice, Integer, null, Ellipsis, or a list of these) in Python's notation, as Ops.getItem takes it. */
+    private static String pythonIndex(Object key) {
+        List<?> parts = key instanceof List<?> list ? list : Arrays.asList(key);
+        List<String> out = new ArrayList<>();
+        for (Object k : parts) {
+            if (k == null) {
+                out.add("None");
+            } else if (k == Ellipsis.INSTANCE) {
+                out.add("...");
+            } else if (k instanceof Slice slice) {
+                out.add(bound(slice.start()) + ":" + bound(slice.stop()) + (slice.step() == null ? "" : ":" + slice.step()));
+            } else if (k instanceof Integer i) {
+                out.add(Integer.toString(i));
+            } else {
+                throw new IllegalArgumentException("GetItem: unsupported index element " + describe(k)
+                        + " (supported: slices, integers, None, Ellipsis)");
+            }
+        }
+        return String.join(", ", out);
+    }
+
+    private static String bound(Integer value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private static String describe(Object value) {
+        return value == null ? "None" : value instanceof INDArray x ? "a tensor of shape " + Arrays.toString(x.shape()) : value.toString();
     }
 
     private static INDArray array(List<Object> args, int i) {

@@ -20,11 +20,4 @@ public record Slice(Integer start, Integer stop, Integer step) {
     public static Slice of(Integer start, Integer stop) {
         return new Slice(start, stop, null);
     }
-
-    /** {@code {start, stop, step}} for an axis of size {@code n}, clamped as Python's {@code slice.indices(n)}. */
-    long[] resolve(long n) {
-        long s = start == null ? 0 : start < 0 ? Math.max(0, start + n) : Math.min(start, n);
-        long e = stop == null ? n : stop < 0 ? Math.max(0, stop + n) : Math.min(stop, n);
-        return new long[]{s, Math.max(s, e), step == null ? 1 : step};
-    }
 }

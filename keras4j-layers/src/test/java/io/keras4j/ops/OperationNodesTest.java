@@ -82,8 +82,8 @@ class OperationNodesTest {
         KerasTensor h = new Dense(4, "tanh").apply(x);
         KerasTensor a = trueDivide(multiply(add(h, 0.5), y), 3);
         KerasTensor b = maximum(a, subtract(0.1, h));
-        KerasTensor c = concatenate(List.of(getItem(b, Slice.of(null, null), Slice.of(1, 4)), mean(b, new int[]{-1}, true),
-                hardSilu(power(a, 2)), sqrt(add(abs(b), 1.0)), softmax(a, -1)), -1);
+        KerasTensor c = concatenate(new KerasTensor[]{getItem(b, Slice.of(null, null), Slice.of(1, 4)), mean(b, new int[]{-1}, true),
+                hardSilu(power(a, 2)), sqrt(add(abs(b), 1.0)), softmax(a, -1)}, -1);
         KerasTensor d = matmul(transpose(reshape(c, -1, 2, 8), 0, 2, 1), reshape(h, -1, 2, 2));   // (batch, 8, 2)
         return new Model(List.of(x, y), List.of(new Dense(2).apply(reshape(d, -1, 16))));
     }
