@@ -131,4 +131,15 @@ class OperationNodesTest {
             assertEquals(0.0, weights.get(w).value().sub(expected).amaxNumber().doubleValue(), 1e-9, weights.get(w).name());
         }
     }
+
+    @Test
+    void summaryListsOperationsAsKerasDoes() {
+        io.keras4j.engine.Names.clear();
+        KerasTensor x = Input.of(4);
+        Model model = new Model(x, mean(add(new Dense(3).apply(x), 3.0), -1));
+        String summary = model.summaryString();
+        // Keras 3.15 lists the operations as rows too: "add (Add) | (None, 3) | 0", "mean (Mean) | (None) | 0"
+        assertTrue(summary.matches("(?s).*│ dense \\(Dense\\) +│ \\(None, 3\\) +│ +15 │.*│ add \\(Add\\) +│ \\(None, 3\\) +│ +0 │.*"
+                + "│ mean \\(Mean\\) +│ \\(None,?\\) +│ +0 │.*Total params: 15 .*"), summary);
+    }
 }
