@@ -2,6 +2,7 @@ package io.keras4j.saving;
 
 import io.keras4j.models.Model;
 import io.keras4j.models.Models;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -15,6 +16,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -64,5 +66,20 @@ class OpNodesTest {
         Map<String, INDArray> data = Npz.read(golden(file.substring(0, file.lastIndexOf('.')) + ".npz"));
         double diff = maxDiff(model, data);
         assertTrue(diff < 1e-4, file + ": max diff vs Keras " + diff);
+    }
+
+    @Test
+    void unsupportedOperationsAreRefusedByName() throws java.io.IOException {
+        String config;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(golden("arithmetic.keras").toFile())) {
+            config = new String(zip.getInputStream(zip.getEntry("config.json")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String einsum = config.replace("\"class_name\": \"TrueDivide\"", "\"class_name\": \"Einsum\"");
+        UnsupportedFeatureException unknown = assertThrows(UnsupportedFeatureException.class, () -> Models.modelFromJson(einsum));
+        assertTrue(unknown.getMessage().contains("layer 'true_divide'") && unknown.getMessage().contains("operation 'Einsum' of keras.src.ops.numpy"),
+                unknown.getMessage());
+        String badKey = config.replace("\"config\": {\"name\": \"true_divide\"}", "\"config\": {\"name\": \"true_divide\", \"axis\": 1}");
+        KerasFormatException key = assertThrows(KerasFormatException.class, () -> Models.modelFromJson(badKey));
+        assertTrue(key.getMessage().contains("unknown config key 'axis'"), key.getMessage());
     }
 }
