@@ -44,7 +44,7 @@ def main():
              "",
              "Slicing: `getItem(x, \":, 1:3\")` is Python's `x[:, 1:3]`: the index is written as in Python, "
              "comma-separated integers (an integer drops its axis, negative ones count from the end), slices "
-             "`start:stop:step` (positive steps), `...` and `None`.",
+             "`start:stop:step` (negative steps too, as `::-1`), `...` and `None`.",
              ""]
     count = 0
     names = set()
@@ -73,9 +73,8 @@ def main():
             count += 1
             names.add(keras_name)
     lines += ["", "%d ops (%d Java methods with overloads)." % (len(names), count), "",
-              "Not supported yet: 3-D convolution and pooling, grouped and transposed convolutions as ops, `pad` modes "
-              "other than \"constant\", negative slice steps, einsum traces/diagonals (a subscript repeated in one "
-              "operand), `repeat` with per-element counts, second-order gradients.", ""]
+              "Not supported yet: 3-D depthwise convolution, grouped and transposed convolutions as ops, `pad` modes "
+              "\"linear_ramp\", \"maximum\", \"mean\", \"median\", \"minimum\", second-order gradients.", ""]
     out = os.path.join(ROOT, "docs", "ops.md")
     with open(out + ".tmp", "w") as fh:
         fh.write("\n".join(lines))

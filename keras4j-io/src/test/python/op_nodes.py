@@ -50,7 +50,7 @@ def zoo():
         ops.squeeze(ops.expand_dims(x, 1), 1), ops.concatenate([x, y], axis=-1), ops.cast(ops.not_equal(x, 0.0), "float32"),
         ops.cast(ops.equal(ops.maximum(x, y), x), "float32"), ops.matmul(x, ops.transpose(y, (0, 2, 1))),
         ops.relu(x), ops.sigmoid(x), ops.softmax(x, axis=-1), ops.hard_sigmoid(x), ops.hard_silu(x),
-        x[:, 1], x[..., None, ::2], x[:, -1:, 1:], ops.power(a, y),
+        x[:, 1], x[..., None, ::2], x[:, -1:, 1:], x[:, ::-1, 2:0:-1], ops.power(a, y),
     ]
     return keras.Model([x, y], outs, name="zoo"), 2
 

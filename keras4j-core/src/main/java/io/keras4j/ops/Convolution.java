@@ -9,8 +9,8 @@ import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * {@code keras.ops.conv} and {@code keras.ops.depthwise_conv} over 1 or 2 spatial axes, on ND4J's native
- * {@code conv2d}/{@code depthwise_conv2d} ops and, for the gradient, their {@code _bp} twins. Kernels are in Keras's
+ * {@code keras.ops.conv} over 1, 2 or 3 spatial axes and {@code keras.ops.depthwise_conv} over 1 or 2, on ND4J's native
+ * {@code conv2d}/{@code conv3dnew}/{@code depthwise_conv2d} ops and, for the gradient, their {@code _bp} twins. Kernels are in Keras's
  * layout: {@code (spatial..., in_channels, out_channels)} for conv, {@code (spatial..., in_channels, multiplier)} for
  * depthwise. A dilated convolution runs as an undilated one with a {@link #dilate dilated} kernel.
  */
@@ -19,11 +19,15 @@ final class Convolution {
     }
 
     static INDArray conv(INDArray inputs, INDArray kernel, int[] strides, String padding, String dataFormat, int[] dilationRate) {
-        return run("conv", "conv2d", inputs, kernel, strides, padding, dataFormat, dilationRate);
+        return run("conv", inputs.rank() == 5 ? "conv3dnew" : "conv2d", inputs, kernel, strides, padding, dataFormat, dilationRate);
     }
 
     static INDArray depthwiseConv(INDArray inputs, INDArray kernel, int[] strides, String padding, String dataFormat,
                                   int[] dilationRate) {
+        if (inputs.rank() == 5) {
+            throw new IllegalArgumentException("ops.depthwise_conv: 3-D inputs are not supported (ND4J has no 3-D depthwise "
+                    + "convolution), got inputs shape " + Axes.shape(inputs.shape()));
+        }
         return run("depthwise_conv", "depthwise_conv2d", inputs, kernel, strides, padding, dataFormat, dilationRate);
     }
 

@@ -1,6 +1,7 @@
 package io.keras4j.ops;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,9 +13,9 @@ import java.util.Map;
  * {@code keras.ops.einsum(subscripts, *operands)}: Einstein summation over subscripts such as {@code "ij,jk->ik"},
  * {@code "bqhd,bkhd->bhqk"} or {@code "...ij,...jk"} (implicit output: the letters used once, in alphabetical order).
  * Operands are contracted left to right, each pair as one batched matrix product ({@link LinearAlgebra#matmul})
- * between transposes and reshapes, so the gradient is that of those ops. An ellipsis stands for the same leading axes
- * in every operand (equal sizes, no broadcasting); a subscript repeated within one operand (a trace or diagonal) is not
- * supported.
+ * between transposes and reshapes, so the gradient is that of those ops. A subscript repeated within one operand takes
+ * the diagonal ({@code "ii->i"}, the trace {@code "ii"}). An ellipsis stands for the same leading axes in every operand
+ * (equal sizes, no broadcasting).
  */
 final class Einsum {
     private Einsum() {
@@ -46,6 +47,7 @@ final class Einsum {
         }
         String dots = ellipsisRank <= 0 ? "" : dots(ellipsisRank);
         List<Term> terms = new ArrayList<>();
+        List<String> raw = new ArrayList<>();
         Map<Character, Long> sizes = new HashMap<>();
         for (int i = 0; i < inputs.length; i++) {
             String letters = inputs[i].replace("...", dots);
@@ -54,21 +56,19 @@ final class Einsum {
                 throw error(subscripts, "operand " + i + " has shape " + Axes.shape(x.shape()) + " (rank " + x.rank()
                         + ") but subscripts '" + inputs[i] + "'");
             }
-            for (int a = 0; a < letters.length(); a++) {
-                char c = letters.charAt(a);
-                if (letters.indexOf(c) != a) {
-                    throw error(subscripts, "subscript '" + c + "' is repeated within operand " + i
-                            + " (traces and diagonals are not supported)");
-                }
-                Long known = sizes.putIfAbsent(c, x.size(a));
-                if (known != null && known != x.size(a)) {
-                    throw error(subscripts, "subscript '" + c + "' has size " + known + " in one operand and " + x.size(a)
+            raw.add(letters);
+            Term term = diagonals(subscripts, new Term(x, letters), i);
+            for (int a = 0; a < term.letters.length(); a++) {
+                char c = term.letters.charAt(a);
+                Long known = sizes.putIfAbsent(c, term.array.size(a));
+                if (known != null && known != term.array.size(a)) {
+                    throw error(subscripts, "subscript '" + c + "' has size " + known + " in one operand and " + term.array.size(a)
                             + " in operand " + i + " (shape " + Axes.shape(x.shape()) + ")");
                 }
             }
-            terms.add(new Term(x, letters));
+            terms.add(term);
         }
-        String output = sides.length == 2 ? sides[1].replace("...", dots) : implicit(terms, dots);
+        String output = sides.length == 2 ? sides[1].replace("...", dots) : implicit(raw, dots);
         for (char c : output.toCharArray()) {
             if (!sizes.containsKey(c)) {
                 throw error(subscripts, "output subscript '" + c + "' does not appear in any operand");
@@ -94,11 +94,38 @@ final class Einsum {
         return s.toString();
     }
 
+    /**
+     * {@code t} with each subscript repeated within it reduced to the diagonal of those axes ({@code "ii->i"}), as
+     * {@code x * eye} along the two axes summed over the second; a trace is then an ordinary sum.
+     */
+    private static Term diagonals(String subscripts, Term t, int operand) {
+        for (int second = 0; second < t.letters.length(); second++) {
+            char c = t.letters.charAt(second);
+            int first = t.letters.indexOf(c);
+            if (first == second) {
+                continue;
+            }
+            long n = t.array.size(first);
+            if (t.array.size(second) != n) {
+                throw error(subscripts, "subscript '" + c + "' is repeated in operand " + operand + " on axes of sizes " + n
+                        + " and " + t.array.size(second) + " (shape " + Axes.shape(t.array.shape()) + ")");
+            }
+            long[] shape = new long[t.letters.length()];
+            java.util.Arrays.fill(shape, 1);
+            shape[first] = n;
+            shape[second] = n;
+            INDArray eye = Nd4j.eye(n).castTo(t.array.dataType()).reshape(shape);
+            INDArray diagonal = Reductions.sum(Arithmetic.multiply(t.array, eye), new int[]{second}, false);
+            return diagonals(subscripts, new Term(diagonal, t.letters.substring(0, second) + t.letters.substring(second + 1)), operand);
+        }
+        return t;
+    }
+
     /** NumPy's implicit output: the ellipsis axes, then the letters used exactly once, alphabetically. */
-    private static String implicit(List<Term> terms, String dots) {
+    private static String implicit(List<String> inputs, String dots) {
         Map<Character, Integer> counts = new HashMap<>();
-        for (Term t : terms) {
-            for (char c : t.letters.toCharArray()) {
+        for (String letters : inputs) {
+            for (char c : letters.toCharArray()) {
                 counts.merge(c, 1, Integer::sum);
             }
         }

@@ -777,14 +777,24 @@ public final class Ops {
         return ShapeOps.repeat(x, repeats, axis);
     }
 
-    /** {@code x} padded with zeros, {@code padWidth[i] = {before, after}}, as {@code keras.ops.pad(x, pad_width)}. */
-    public static INDArray pad(INDArray x, long[][] padWidth) {
-        return ShapeOps.pad(x, padWidth, "constant", 0.0);
+    /** Element {@code i} along {@code axis} repeated {@code repeats[i]} times, as {@code keras.ops.repeat(x, [2, 0, 1], axis)}. */
+    public static INDArray repeat(INDArray x, int[] repeats, int axis) {
+        return ShapeOps.repeat(x, repeats, axis);
     }
 
-    /** {@code x} padded with {@code constantValues}, as {@code keras.ops.pad(x, pad_width, mode="constant", constant_values)}. */
+    /** {@code x} padded with zeros, {@code padWidth[i] = {before, after}}, as {@code keras.ops.pad(x, pad_width)}. */
+    public static INDArray pad(INDArray x, long[][] padWidth) {
+        return Padding.pad(x, padWidth, "constant", 0.0);
+    }
+
+    /** {@code x} padded in {@code mode} ("constant" with 0, "reflect", "symmetric", "edge", "wrap"), as {@code keras.ops.pad(x, pad_width, mode)}. */
+    public static INDArray pad(INDArray x, long[][] padWidth, String mode) {
+        return Padding.pad(x, padWidth, mode, 0.0);
+    }
+
+    /** {@code x} padded in {@code mode}, "constant" with {@code constantValues}, as {@code keras.ops.pad(x, pad_width, mode, constant_values)}. */
     public static INDArray pad(INDArray x, long[][] padWidth, String mode, double constantValues) {
-        return ShapeOps.pad(x, padWidth, mode, constantValues);
+        return Padding.pad(x, padWidth, mode, constantValues);
     }
 
     /** The block of shape {@code shape} starting at {@code startIndices}, as {@code keras.ops.slice}. */
@@ -794,7 +804,7 @@ public final class Ops {
 
     /**
      * {@code x[index]} with the index written as in Python: {@code getItem(x, ":, 1:3")} is {@code x[:, 1:3]};
-     * integers, slices {@code start:stop:step} (positive steps), {@code ...} and {@code None} are accepted.
+     * integers, slices {@code start:stop:step} (any non-zero step), {@code ...} and {@code None} are accepted.
      */
     public static INDArray getItem(INDArray x, String index) {
         return Slicing.getItem(x, index);

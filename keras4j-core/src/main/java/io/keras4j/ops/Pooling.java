@@ -6,8 +6,8 @@ import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * {@code keras.ops.max_pool} and {@code keras.ops.average_pool} over 1 or 2 spatial axes, on ND4J's native
- * {@code maxpool2d}/{@code avgpool2d} ops and their {@code _bp} twins. Average pooling with "same" padding divides by the
+ * {@code keras.ops.max_pool} and {@code keras.ops.average_pool} over 1, 2 or 3 spatial axes, on ND4J's native
+ * {@code maxpool2d}/{@code avgpool2d} ops (3-D: {@code maxpool3dnew}/{@code avgpool3dnew}) and their {@code _bp} twins. Average pooling with "same" padding divides by the
  * number of cells inside the input, as Keras.
  */
 final class Pooling {
@@ -15,11 +15,11 @@ final class Pooling {
     }
 
     static INDArray maxPool(INDArray inputs, int[] poolSize, int[] strides, String padding, String dataFormat) {
-        return run("max_pool", "maxpool2d", inputs, poolSize, strides, padding, dataFormat);
+        return run("max_pool", inputs.rank() == 5 ? "maxpool3dnew" : "maxpool2d", inputs, poolSize, strides, padding, dataFormat);
     }
 
     static INDArray averagePool(INDArray inputs, int[] poolSize, int[] strides, String padding, String dataFormat) {
-        return run("average_pool", "avgpool2d", inputs, poolSize, strides, padding, dataFormat);
+        return run("average_pool", inputs.rank() == 5 ? "avgpool3dnew" : "avgpool2d", inputs, poolSize, strides, padding, dataFormat);
     }
 
     private static INDArray run(String op, String nativeOp, INDArray inputs, int[] poolSize, int[] strides, String padding,

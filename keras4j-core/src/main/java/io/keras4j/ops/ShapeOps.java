@@ -14,8 +14,7 @@ import java.util.List;
 
 /**
  * Shape manipulation, as keras/src/ops/numpy.py: {@code reshape}, {@code transpose}, {@code expand_dims},
- * {@code squeeze}, {@code concatenate}, {@code stack}, {@code split}, {@code tile}, {@code repeat}, {@code pad} and
- * {@code cast}. Each gradient moves the incoming gradient back to the input's layout.
+ * {@code squeeze}, {@code concatenate}, {@code stack}, {@code split}, {@code tile}, {@code repeat} and {@code cast}. Each gradient moves the incoming gradient back to the input's layout.
  */
 final class ShapeOps {
     private ShapeOps() {
@@ -293,47 +292,37 @@ final class ShapeOps {
         return spreadCopies(x, lifted, expanded, result, new int[]{a + 1});
     }
 
+    /**
+     * Element {@code i} along {@code axis} repeated {@code repeats[i]} times, as {@code keras.ops.repeat(x, repeats, axis)}
+     * with one count per element (a gather).
+     */
+    static INDArray repeat(INDArray x, int[] repeats, int axis) {
+        int a = Axes.axis("repeat", "axis", axis, x.rank());
+        if (repeats.length != x.size(a)) {
+            throw new IllegalArgumentException("ops.repeat: repeats must have one count per element of axis " + a + " (size "
+                    + x.size(a) + ", shape " + Axes.shape(x.shape()) + "), got " + repeats.length + " counts");
+        }
+        long total = 0;
+        for (int r : repeats) {
+            if (r < 0) {
+                throw new IllegalArgumentException("ops.repeat: repeats must be >= 0, got " + Arrays.toString(repeats));
+            }
+            total += r;
+        }
+        long[] idx = new long[Math.toIntExact(total)];
+        int p = 0;
+        for (int i = 0; i < repeats.length; i++) {
+            for (int k = 0; k < repeats[i]; k++) {
+                idx[p++] = i;
+            }
+        }
+        return Indexing.take(x, Nd4j.createFromArray(idx), a);
+    }
+
     /** {@code x} viewed as {@code lifted}, broadcast to {@code expanded} and read as {@code result}; the gradient sums the copies. */
     private static INDArray spreadCopies(INDArray x, long[] lifted, long[] expanded, long[] result, int[] copyAxes) {
         INDArray out = x.dup('c').reshape('c', lifted).broadcast(expanded).dup('c').reshape('c', result);
         Tape.record(out, (g, needs) -> new INDArray[]{g.dup('c').reshape('c', expanded).sum(true, copyAxes).reshape(x.shape())}, x);
-        return out;
-    }
-
-    /**
-     * {@code x} padded with {@code padWidth[i] = {before, after}} entries per axis (one pair for all axes if only one is
-     * given), as {@code keras.ops.pad}; mode "constant" (with {@code constantValues}) is supported.
-     */
-    static INDArray pad(INDArray x, long[][] padWidth, String mode, double constantValues) {
-        if (!"constant".equals(mode)) {
-            throw new IllegalArgumentException("ops.pad: mode '" + mode + "' is not supported; supported: 'constant'");
-        }
-        long[][] pads = padWidth.length == 1 && x.rank() != 1 ? expand(padWidth[0], x.rank()) : padWidth;
-        if (pads.length != x.rank()) {
-            throw new IllegalArgumentException("ops.pad: pad_width has " + pads.length + " pairs but x has rank " + x.rank()
-                    + " (shape " + Axes.shape(x.shape()) + ")");
-        }
-        long[] shape = new long[x.rank()];
-        INDArrayIndex[] inner = new INDArrayIndex[x.rank()];
-        for (int i = 0; i < shape.length; i++) {
-            if (pads[i].length != 2 || pads[i][0] < 0 || pads[i][1] < 0) {
-                throw new IllegalArgumentException("ops.pad: each pad_width entry must be a pair (before, after) of values >= 0, got "
-                        + Arrays.toString(pads[i]) + " for axis " + i);
-            }
-            shape[i] = x.size(i) + pads[i][0] + pads[i][1];
-            inner[i] = NDArrayIndex.interval(pads[i][0], pads[i][0] + x.size(i));
-        }
-        INDArray out = Nd4j.createUninitialized(x.dataType(), shape).assign(constantValues);
-        if (x.length() > 0) {
-            out.get(inner).assign(x);
-        }
-        Tape.record(out, (g, needs) -> new INDArray[]{g.get(inner).dup('c')}, x);
-        return out;
-    }
-
-    private static long[][] expand(long[] pair, int rank) {
-        long[][] out = new long[rank][];
-        Arrays.fill(out, pair);
         return out;
     }
 

@@ -7,12 +7,12 @@ package io.keras4j.ops;
  *
  * @param start first index, or null for 0
  * @param stop  end (exclusive), or null for the axis size
- * @param step  stride, or null for 1; negative steps are not supported
+ * @param step  stride, or null for 1; negative to walk backwards ({@code ::-1})
  */
 public record Slice(Integer start, Integer stop, Integer step) {
     public Slice {
-        if (step != null && step <= 0) {
-            throw new IllegalArgumentException("Slice: step must be positive (negative steps are not supported), got " + step);
+        if (step != null && step == 0) {
+            throw new IllegalArgumentException("Slice: step cannot be zero");
         }
     }
 

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Basic slicing: {@code keras.ops.slice(x, start_indices, shape)} and Python's {@code x[...]} written as a string,
- * {@link #getItem}. The gradient of a slice is the incoming gradient written into zeros of the input's shape.
+ * {@link #getItem}. The gradient of a slice is the incoming gradient written into zeros of the input's shape (a slice of
+ * negative step is a gather, whose gradient adds into the gathered positions).
  */
 final class Slicing {
     private Slicing() {
@@ -76,6 +77,7 @@ final class Slicing {
                 full.add(":");
             }
         }
+        x = reversedSlices(spec, x, full);
         INDArrayIndex[] index = new INDArrayIndex[x.rank()];
         long[] viewShape = new long[x.rank()];
         List<Long> outShape = new ArrayList<>();
@@ -92,8 +94,8 @@ final class Slicing {
                     throw error(spec, x, "invalid slice '" + entry + "'");
                 }
                 long step = parts.length == 3 && !parts[2].isEmpty() ? parse(spec, x, parts[2]) : 1;
-                if (step <= 0) {
-                    throw error(spec, x, "slice steps must be positive, got " + step + " in '" + entry + "'");
+                if (step == 0) {
+                    throw error(spec, x, "slice step cannot be zero in '" + entry + "'");
                 }
                 long start = clamp(parts[0].isEmpty() ? 0 : parse(spec, x, parts[0]), n);
                 long stop = clamp(parts[1].isEmpty() ? n : parse(spec, x, parts[1]), n);
@@ -116,6 +118,44 @@ final class Slicing {
             axis++;
         }
         return take(x, index, viewShape, outShape.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    /**
+     * {@code x} with each slice of negative step ({@code ::-1}, {@code 5:1:-2}) applied as a gather of the indices Python
+     * would visit, its entry in {@code entries} replaced by {@code ":"}.
+     */
+    private static INDArray reversedSlices(String spec, INDArray x, List<String> entries) {
+        int axis = 0;
+        for (int e = 0; e < entries.size(); e++) {
+            String entry = entries.get(e);
+            if (entry.equals("None")) {
+                continue;
+            }
+            String[] parts = entry.split(":", -1);
+            if (parts.length == 3 && !parts[2].isEmpty() && parse(spec, x, parts[2]) < 0) {
+                long n = x.size(axis);
+                long step = parse(spec, x, parts[2]);
+                long start = parts[0].isEmpty() ? n - 1 : clampDown(parse(spec, x, parts[0]), n);
+                long stop = parts[1].isEmpty() ? -1 : clampDown(parse(spec, x, parts[1]), n);
+                List<Long> visited = new ArrayList<>();
+                for (long i = start; i > stop; i += step) {
+                    visited.add(i);
+                }
+                if (visited.isEmpty()) {
+                    throw error(spec, x, "the slice '" + entry + "' of axis " + axis + " (size " + n + ") is empty");
+                }
+                x = Indexing.take(x, Nd4j.createFromArray(visited.stream().mapToLong(Long::longValue).toArray()), axis);
+                entries.set(e, ":");
+            }
+            axis++;
+        }
+        return x;
+    }
+
+    /** A bound of a slice with negative step, in {@code [-1, n - 1]} as Python clamps it. */
+    private static long clampDown(long i, long n) {
+        long at = i < 0 ? i + n : i;
+        return Math.max(-1, Math.min(n - 1, at));
     }
 
     private static INDArray take(INDArray x, INDArrayIndex[] index, long[] viewShape) {

@@ -5,7 +5,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import java.util.Arrays;
 
 /**
- * The geometry of a convolution or pooling op over 1 or 2 spatial axes, validated once: window, strides, dilation,
+ * The geometry of a convolution or pooling op over 1, 2 or 3 spatial axes, validated once: window, strides, dilation,
  * padding ("valid" or "same", which pads {@code floor(total / 2)} before, as TensorFlow and Keras) and data format.
  * A 1-D input {@code (batch, steps, channels)} runs on ND4J's 2-D ops with a height of 1.
  */
@@ -35,9 +35,9 @@ record Window(int[] kernel, int[] strides, int[] dilation, boolean same, boolean
 
     /** Validates the input's rank and the arguments; {@code kernel} holds the window's spatial sizes. */
     static Window of(String op, INDArray inputs, int[] kernel, int[] strides, int[] dilation, String padding, String dataFormat) {
-        if (inputs.rank() != 3 && inputs.rank() != 4) {
-            throw new IllegalArgumentException("ops." + op + ": inputs must have rank 3 (1-D: batch, steps, channels) or 4 (2-D), got "
-                    + "shape " + Axes.shape(inputs.shape()) + (inputs.rank() == 5 ? " (3-D is not supported)" : ""));
+        if (inputs.rank() < 3 || inputs.rank() > 5) {
+            throw new IllegalArgumentException("ops." + op + ": inputs must have rank 3 (1-D: batch, steps, channels), 4 (2-D) or 5 "
+                    + "(3-D), got shape " + Axes.shape(inputs.shape()));
         }
         if (!"valid".equals(padding) && !"same".equals(padding)) {
             throw new IllegalArgumentException("ops." + op + ": padding must be 'valid' or 'same', got '" + padding + "'");
@@ -54,7 +54,7 @@ record Window(int[] kernel, int[] strides, int[] dilation, boolean same, boolean
         boolean last = format.equals("channels_last");
         Window w = new Window(lift(k), lift(s), lift(d), padding.equals("same"), last, spatial == 1);
         long[] native4 = w.liftShape(inputs.shape());
-        for (int i = 0; i < 2 && !w.same; i++) {
+        for (int i = 0; i < w.kernel.length && !w.same; i++) {
             long n = native4[last ? 1 + i : 2 + i];
             long extent = (long) (w.kernel[i] - 1) * w.dilation[i] + 1;
             if (extent > n) {
@@ -89,9 +89,20 @@ record Window(int[] kernel, int[] strides, int[] dilation, boolean same, boolean
         return channelsLast ? new long[]{shape[0], shape[2], shape[3]} : new long[]{shape[0], shape[1], shape[3]};
     }
 
-    /** {@code kH, kW, sH, sW, pH, pW, dH, dW, isSameMode} then {@code tail}: the integer arguments of the 2-D ops. */
+    /** Whether the window has 3 spatial axes (ND4J's {@code *3dnew} ops). */
+    boolean is3d() {
+        return kernel.length == 3;
+    }
+
+    /**
+     * {@code kH, kW, sH, sW, pH, pW, dH, dW, isSameMode} (with a depth entry first in each group for 3-D) then
+     * {@code tail}: the integer arguments of the native ops.
+     */
     int[] args(int... tail) {
-        int[] head = {kernel[0], kernel[1], strides[0], strides[1], 0, 0, dilation[0], dilation[1], same ? 1 : 0};
+        int[] head = is3d()
+                ? new int[]{kernel[0], kernel[1], kernel[2], strides[0], strides[1], strides[2], 0, 0, 0, dilation[0], dilation[1],
+                        dilation[2], same ? 1 : 0}
+                : new int[]{kernel[0], kernel[1], strides[0], strides[1], 0, 0, dilation[0], dilation[1], same ? 1 : 0};
         int[] out = Arrays.copyOf(head, head.length + tail.length);
         System.arraycopy(tail, 0, out, head.length, tail.length);
         return out;

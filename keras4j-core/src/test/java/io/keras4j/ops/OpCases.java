@@ -99,6 +99,9 @@ final class OpCases {
         put("einsum_ellipsis", a -> einsum("...ij,...jk->...ik", a[0], a[1]));
         put("einsum_three", a -> einsum("ab,bc,cd->ad", a[0], a[1], a[2]));
         put("einsum_implicit", a -> einsum("ij,jk", a[0], a[1]));
+        put("einsum_diagonal", a -> einsum("ii->i", a[0]));
+        put("einsum_trace_implicit", a -> einsum("ii", a[0]));
+        put("einsum_batch_diagonal_product", a -> einsum("bii,bj->bij", a[0], a[1]));
         put("einsum_full_reduction", a -> einsum("ij,ij->", a[0], a[1]));
 
         put("reshape", a -> reshape(a[0], 4, -1));
@@ -123,11 +126,18 @@ final class OpCases {
         put("tile", a -> tile(a[0], 2, 1, 3));
         put("repeat_axis", a -> repeat(a[0], 3, 1));
         put("repeat_flat", a -> repeat(a[0], 2));
+        put("repeat_counts", a -> repeat(a[0], new int[]{2, 0, 1}, 1));
         put("pad_constant", a -> pad(a[0], new long[][]{{1, 2}, {0, 1}}, "constant", 0.5));
+        put("pad_reflect", a -> pad(a[0], new long[][]{{1, 2}, {2, 1}}, "reflect"));
+        put("pad_symmetric", a -> pad(a[0], new long[][]{{0, 2}, {3, 1}}, "symmetric"));
+        put("pad_edge", a -> pad(a[0], new long[][]{{2, 1}, {0, 0}}, "edge"));
+        put("pad_wrap", a -> pad(a[0], new long[][]{{1, 1}, {2, 3}}, "wrap"));
         put("slice", a -> slice(a[0], new long[]{1, 0, 2}, new long[]{2, 3, 2}));
         put("get_item_columns", a -> getItem(a[0], ":, 1:3"));
         put("get_item_mixed", a -> getItem(a[0], "..., -1, ::2"));
         put("get_item_newaxis", a -> getItem(a[0], "1, None, 1:"));
+        put("get_item_reversed", a -> getItem(a[0], "::-1, 3:0:-2"));
+        put("get_item_reversed_mixed", a -> getItem(a[0], "None, -1, ..., ::-1"));
         put("take_axis", a -> take(a[0], a[1], 1));
         put("take_negative", a -> take(a[0], a[1], 0));
         put("take_flat", a -> take(a[0], a[1]));
@@ -157,6 +167,10 @@ final class OpCases {
         put("conv2d_channels_first", a -> conv(a[0], a[1], new int[]{1}, "same", "channels_first", new int[]{1}));
         put("conv1d", a -> conv(a[0], a[1], 1, "same"));
         put("conv1d_strided_valid", a -> conv(a[0], a[1], 2, "valid"));
+        put("conv3d_same", a -> conv(a[0], a[1], 1, "same"));
+        put("conv3d_strided_dilated", a -> conv(a[0], a[1], new int[]{1, 2, 1}, "valid", null, new int[]{2, 1, 1}));
+        put("max_pool3d", a -> maxPool(a[0], 2));
+        put("average_pool3d_same_channels_first", a -> averagePool(a[0], new int[]{2}, null, "same", "channels_first"));
         put("depthwise_conv2d", a -> depthwiseConv(a[0], a[1], 1, "same"));
         put("max_pool2d", a -> maxPool(a[0], 2));
         put("max_pool2d_channels_first", a -> maxPool(a[0], new int[]{2}, new int[]{1}, "valid", "channels_first"));

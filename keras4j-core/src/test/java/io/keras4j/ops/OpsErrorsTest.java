@@ -44,15 +44,19 @@ class OpsErrorsTest {
                 Arguments.of((Executable) () -> einsum("ij,jk->ik", a(2, 3), a(4, 5)),
                         "ops.einsum: invalid subscripts \"ij,jk->ik\": subscript 'j' has size 3 in one operand and 4 in "
                                 + "operand 1 (shape (4, 5))"),
-                Arguments.of((Executable) () -> einsum("ii->i", a(3, 3)),
-                        "ops.einsum: invalid subscripts \"ii->i\": subscript 'i' is repeated within operand 0 (traces and "
-                                + "diagonals are not supported)"),
+                Arguments.of((Executable) () -> einsum("ii->i", a(2, 3)),
+                        "ops.einsum: invalid subscripts \"ii->i\": subscript 'i' is repeated in operand 0 on axes of sizes 2 "
+                                + "and 3 (shape (2, 3))"),
                 Arguments.of((Executable) () -> getItem(a(2, 3), "0, 1, 2"),
                         "ops.getItem: invalid index \"0, 1, 2\" for x of shape (2, 3): too many indices: 3 for an array of rank 2"),
                 Arguments.of((Executable) () -> getItem(a(2, 3), ":, 5"),
                         "ops.getItem: invalid index \":, 5\" for x of shape (2, 3): index 5 is out of bounds for axis 1 with size 3"),
-                Arguments.of((Executable) () -> getItem(a(2, 3), "::-1"),
-                        "ops.getItem: invalid index \"::-1\" for x of shape (2, 3): slice steps must be positive, got -1 in '::-1'"),
+                Arguments.of((Executable) () -> getItem(a(2, 3), "::0"),
+                        "ops.getItem: invalid index \"::0\" for x of shape (2, 3): slice step cannot be zero in '::0'"),
+                Arguments.of((Executable) () -> getItem(a(2, 3), ":, 1:2:-1"),
+                        "ops.getItem: invalid index \":, 1:2:-1\" for x of shape (2, 3): the slice '1:2:-1' of axis 1 (size 3) is empty"),
+                Arguments.of((Executable) () -> repeat(a(2, 3), new int[]{1, 2}, 1),
+                        "ops.repeat: repeats must have one count per element of axis 1 (size 3, shape (2, 3)), got 2 counts"),
                 Arguments.of((Executable) () -> slice(a(3, 4), new long[]{2, 0}, new long[]{2, 4}),
                         "ops.slice: the block starting at [2, 0] of shape (2, 4) does not fit in x of shape (3, 4)"),
                 Arguments.of((Executable) () -> take(a(3, 4), Nd4j.createFromArray(0, 4), 1),
@@ -64,7 +68,10 @@ class OpsErrorsTest {
                         "ops.conv: the window (3 with dilation) is larger than spatial axis 0 of size 2 with padding 'valid' "
                                 + "(inputs shape (1, 2, 2, 3))"),
                 Arguments.of((Executable) () -> maxPool(a(4, 4), 2),
-                        "ops.max_pool: inputs must have rank 3 (1-D: batch, steps, channels) or 4 (2-D), got shape (4, 4)"),
+                        "ops.max_pool: inputs must have rank 3 (1-D: batch, steps, channels), 4 (2-D) or 5 (3-D), got shape (4, 4)"),
+                Arguments.of((Executable) () -> depthwiseConv(a(1, 4, 4, 4, 2), a(2, 2, 2, 2, 1)),
+                        "ops.depthwise_conv: 3-D inputs are not supported (ND4J has no 3-D depthwise convolution), got inputs "
+                                + "shape (1, 4, 4, 4, 2)"),
                 Arguments.of((Executable) () -> conv(a(1, 4, 4, 2), a(2, 2, 2, 2), new int[]{1}, "full", null, new int[]{1}),
                         "ops.conv: padding must be 'valid' or 'same', got 'full'"),
                 Arguments.of((Executable) () -> categoricalCrossentropy(a(2, 3), a(2, 4)),
@@ -76,8 +83,10 @@ class OpsErrorsTest {
                 Arguments.of((Executable) () -> dotProductAttention(a(1, 2, 3), a(1, 2, 3), a(1, 2, 3)),
                         "ops.dot_product_attention: only 4-D inputs (batch, time, heads, depth) are supported, got "
                                 + "query.shape=(1, 2, 3), key.shape=(1, 2, 3), value.shape=(1, 2, 3)"),
-                Arguments.of((Executable) () -> pad(a(2, 3), new long[][]{{1, 1}}, "reflect", 0),
-                        "ops.pad: mode 'reflect' is not supported; supported: 'constant'"),
+                Arguments.of((Executable) () -> pad(a(2, 3), new long[][]{{1, 1}}, "median"),
+                        "ops.pad: mode 'median' is not supported; supported: 'constant', 'reflect', 'symmetric', 'edge', 'wrap'"),
+                Arguments.of((Executable) () -> pad(a(2, 3), new long[][]{{0, 0}, {3, 0}}, "reflect"),
+                        "ops.pad: mode 'reflect' can pad axis 1 of size 3 by at most 2 on each side, got 3 and 0"),
                 Arguments.of((Executable) () -> cast(a(2), "float128"),
                         "Unknown ops.cast dtype 'float128'; expected one of float16, bfloat16, float32, float64, int8, int16, "
                                 + "int32, int64, uint8, bool"),
