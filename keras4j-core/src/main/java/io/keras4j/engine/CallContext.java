@@ -26,6 +26,7 @@ public final class CallContext {
     private RecordedCall recordedCall;
     private Object savedForBackward;
     private Graph.State nestedState;
+    private INDArray[] activityOutputs;
 
     /** Whether the call is a training call (Dropout active, BatchNormalization on batch statistics). */
     public boolean training() {
@@ -57,6 +58,16 @@ public final class CallContext {
         this.inputMasks = null;
         this.recordedCall = null;
         this.savedForBackward = null;
+        this.activityOutputs = null;
+    }
+
+    /** The outputs of this call that an activity regularizer penalised, for the penalty's gradient in backward. */
+    void activityOutputs(INDArray[] outputs) {
+        this.activityOutputs = outputs;
+    }
+
+    INDArray[] activityOutputs() {
+        return activityOutputs;
     }
 
     void recordedCall(RecordedCall call) {

@@ -45,6 +45,8 @@ public abstract class Layer {
     private final List<Node> inboundNodes = new ArrayList<>();
     private List<Layer> trackedLayers;
     private volatile List<INDArray> losses = List.of();
+    private volatile List<long[]> firstCallShapes;
+    private Regularizer activityRegularizer;
 
     // ---- configuration -------------------------------------------------------------------
 
@@ -127,14 +129,38 @@ public abstract class Layer {
     }
 
     /**
+     * Adds {@code regularizer(output) / batch_size} of every output to the loss, as Keras 3's {@code activity_regularizer=}
+     * keyword of every layer (keras/src/layers/layer.py {@code __call__}); null for none.
+     */
+    @SuppressWarnings("unchecked")
+    public <L extends Layer> L activityRegularizer(Regularizer regularizer) {
+        this.activityRegularizer = regularizer;
+        return (L) this;
+    }
+
+    /** As {@link #activityRegularizer(Regularizer)} from an identifier ("l2"). */
+    public <L extends Layer> L activityRegularizer(String identifier) {
+        return activityRegularizer(identifier == null ? null : io.keras4j.regularizers.Regularizers.get(identifier));
+    }
+
+    /** The activity regularizer, or null. */
+    public Regularizer activityRegularizer() {
+        return activityRegularizer;
+    }
+
+    /**
      * The layer's configuration with Keras's keys and values, as {@code layer.get_config()}: the base keys
-     * ({@code name}, {@code trainable}, {@code dtype}) followed by the layer's own.
+     * ({@code name}, {@code trainable}, {@code dtype}, and {@code activity_regularizer} when set) followed by the
+     * layer's own.
      */
     public Map<String, Object> getConfig() {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("name", name());
         config.put("trainable", trainable);
         config.put("dtype", Backend.dtypeName(dtype));
+        if (activityRegularizer != null) {
+            config.put("activity_regularizer", activityRegularizer);
+        }
         return config;
     }
 
@@ -268,6 +294,14 @@ public abstract class Layer {
                 out.add(v);
             }
         }
+    }
+
+    /**
+     * The tracked layers held directly in fields, by field name (Keras saves a subclassed model's weights under these
+     * attribute names); empty for the built-in layers.
+     */
+    public java.util.Map<String, Layer> trackedAttributes() {
+        return hasBackward() ? java.util.Map.of() : TrackedFields.attributes(this);
     }
 
     /**
@@ -461,6 +495,11 @@ public abstract class Layer {
         return outputs;
     }
 
+    /** The input shapes of the first call on arrays (batch axis as given), or null: what Keras's summary shows. */
+    public List<long[]> firstCallShapes() {
+        return firstCallShapes;
+    }
+
     /** The nodes created by calling this layer, in call order. */
     public List<Node> inboundNodes() {
         return Collections.unmodifiableList(inboundNodes);
@@ -570,6 +609,9 @@ public abstract class Layer {
             shapes.add(shape);
         }
         ensureBuilt(shapes);
+        if (firstCallShapes == null) {
+            firstCallShapes = java.util.Arrays.stream(inputs).map(INDArray::shape).toList();
+        }
         for (int i = 0; i < inputs.length; i++) {
             String mismatch = checkInputShape(i, inputs[i].shape());
             if (mismatch != null) {
@@ -590,6 +632,11 @@ public abstract class Layer {
                 recordCall(inputs, out, ctx);
             } else {
                 out = call(inputs, ctx);
+            }
+            if (activityRegularizer != null) {
+                for (INDArray o : out) {
+                    AddedLosses.add(this, activityPenalty(o));
+                }
             }
             losses = scope.losses();
             return out;
@@ -633,13 +680,25 @@ public abstract class Layer {
      */
     final INDArray[] callInGraph(INDArray[] inputs, CallContext ctx, boolean gradients) {
         if (hasBackward()) {
-            return call(inputs, ctx);
+            INDArray[] out = call(inputs, ctx);
+            if (activityRegularizer != null) {
+                for (INDArray o : out) {
+                    ctx.addLoss(activityRegularizer.penalty(o) / batchSize(o));
+                }
+                ctx.activityOutputs(out);
+            }
+            return out;
         }
         Tape tape = gradients ? Tape.start() : null;
         INDArray[] out;
         List<INDArray> added;
         try (AddedLosses scope = AddedLosses.open()) {
             out = call(inputs, ctx);
+            if (activityRegularizer != null) {
+                for (INDArray o : out) {
+                    AddedLosses.add(this, activityPenalty(o));
+                }
+            }
             added = scope.losses();
         } finally {
             if (tape != null) {
@@ -679,7 +738,28 @@ public abstract class Layer {
     /** The backward pass of a graph node: the layer's own, or the replay of the tape its call recorded. */
     final INDArray[] backwardInGraph(INDArray[] outputGradients, CallContext ctx) {
         RecordedCall recorded = ctx.recordedCall();
-        return recorded == null ? backward(outputGradients, ctx) : recorded.backward(outputGradients, trainableWeights());
+        if (recorded != null) {
+            return recorded.backward(outputGradients, trainableWeights());
+        }
+        INDArray[] regularized = ctx.activityOutputs();
+        if (regularized != null) {
+            outputGradients = outputGradients.clone();
+            for (int o = 0; o < regularized.length; o++) {
+                INDArray g = regularized[o].ulike().assign(0);
+                activityRegularizer.addGradient(regularized[o], g);
+                outputGradients[o] = outputGradients[o].add(g.divi(batchSize(regularized[o])));
+            }
+        }
+        return backward(outputGradients, ctx);
+    }
+
+    /** {@code regularizer(output) / batch_size} as a scalar on the tape, as Keras 3 adds it. */
+    private INDArray activityPenalty(INDArray output) {
+        return activityRegularizer.penaltyOnTape(output, 1.0 / batchSize(output));
+    }
+
+    private static double batchSize(INDArray output) {
+        return output.rank() == 0 ? 1 : Math.max(1, output.size(0));
     }
 
     /**

@@ -16,13 +16,31 @@ final class TrackedFields {
     private TrackedFields() {
     }
 
-    static List<Layer> layers(Layer owner) {
+    /** The layers held directly in fields (not in collections), by field name, in declaration order. */
+    static java.util.Map<String, Layer> attributes(Layer owner) {
+        java.util.Map<String, Layer> out = new java.util.LinkedHashMap<>();
+        for (Class<?> c : hierarchy(owner)) {
+            for (Field f : c.getDeclaredFields()) {
+                if (!Modifier.isStatic(f.getModifiers()) && !f.isSynthetic() && Layer.class.isAssignableFrom(f.getType())
+                        && read(owner, f) instanceof Layer layer && layer != owner) {
+                    out.putIfAbsent(f.getName(), layer);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<Class<?>> hierarchy(Layer owner) {
         List<Class<?>> classes = new ArrayList<>();
         for (Class<?> c = owner.getClass(); c != Layer.class; c = c.getSuperclass()) {
             classes.add(0, c);
         }
+        return classes;
+    }
+
+    static List<Layer> layers(Layer owner) {
         List<Layer> out = new ArrayList<>();
-        for (Class<?> c : classes) {
+        for (Class<?> c : hierarchy(owner)) {
             for (Field f : c.getDeclaredFields()) {
                 if (Modifier.isStatic(f.getModifiers()) || f.isSynthetic() || !mayHoldLayers(f.getType())) {
                     continue;

@@ -787,12 +787,18 @@ public final class Ops {
         return Padding.pad(x, padWidth, "constant", 0.0);
     }
 
-    /** {@code x} padded in {@code mode} ("constant" with 0, "reflect", "symmetric", "edge", "wrap"), as {@code keras.ops.pad(x, pad_width, mode)}. */
+    /**
+     * {@code x} padded in {@code mode} ("constant" with 0, "reflect", "symmetric", "edge", "wrap"), as
+     * {@code keras.ops.pad(x, pad_width, mode)}.
+     */
     public static INDArray pad(INDArray x, long[][] padWidth, String mode) {
         return Padding.pad(x, padWidth, mode, 0.0);
     }
 
-    /** {@code x} padded in {@code mode}, "constant" with {@code constantValues}, as {@code keras.ops.pad(x, pad_width, mode, constant_values)}. */
+    /**
+     * {@code x} padded in {@code mode}, "constant" with {@code constantValues}, as
+     * {@code keras.ops.pad(x, pad_width, mode, constant_values)}.
+     */
     public static INDArray pad(INDArray x, long[][] padWidth, String mode, double constantValues) {
         return Padding.pad(x, padWidth, mode, constantValues);
     }

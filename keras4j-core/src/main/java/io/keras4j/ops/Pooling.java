@@ -7,8 +7,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * {@code keras.ops.max_pool} and {@code keras.ops.average_pool} over 1, 2 or 3 spatial axes, on ND4J's native
- * {@code maxpool2d}/{@code avgpool2d} ops (3-D: {@code maxpool3dnew}/{@code avgpool3dnew}) and their {@code _bp} twins. Average pooling with "same" padding divides by the
- * number of cells inside the input, as Keras.
+ * {@code maxpool2d}/{@code avgpool2d} ops (3-D: {@code maxpool3dnew}/{@code avgpool3dnew}) and their {@code _bp} twins.
+ * Average pooling with "same" padding divides by the number of cells inside the input, as Keras.
  */
 final class Pooling {
     private Pooling() {

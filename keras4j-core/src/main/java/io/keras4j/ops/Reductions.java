@@ -48,8 +48,10 @@ final class Reductions {
         return Broadcasting.to(gKept, shape);
     }
 
+    /** The sum; bool arrays count their true entries (int32), as NumPy. */
     static INDArray sum(INDArray x, int[] axis, boolean keepdims) {
-        return reduce("sum", x, axis, keepdims, (v, a) -> v.sum(true, a), (g, o, v) -> spread(g, v.shape()).dup());
+        INDArray v0 = x.dataType() == DataType.BOOL ? x.castTo(DataType.INT32) : x;
+        return reduce("sum", v0, axis, keepdims, (v, a) -> v.sum(true, a), (g, o, v) -> spread(g, v.shape()).dup());
     }
 
     static INDArray mean(INDArray x, int[] axis, boolean keepdims) {

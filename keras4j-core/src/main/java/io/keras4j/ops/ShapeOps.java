@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * Shape manipulation, as keras/src/ops/numpy.py: {@code reshape}, {@code transpose}, {@code expand_dims},
- * {@code squeeze}, {@code concatenate}, {@code stack}, {@code split}, {@code tile}, {@code repeat} and {@code cast}. Each gradient moves the incoming gradient back to the input's layout.
+ * {@code squeeze}, {@code concatenate}, {@code stack}, {@code split}, {@code tile}, {@code repeat} and {@code cast}.
+ * Each gradient moves the incoming gradient back to the input's layout.
  */
 final class ShapeOps {
     private ShapeOps() {

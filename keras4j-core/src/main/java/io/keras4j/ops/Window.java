@@ -59,7 +59,8 @@ record Window(int[] kernel, int[] strides, int[] dilation, boolean same, boolean
             long extent = (long) (w.kernel[i] - 1) * w.dilation[i] + 1;
             if (extent > n) {
                 throw new IllegalArgumentException("ops." + op + ": the window (" + extent + " with dilation) is larger than spatial axis "
-                        + (spatial == 1 ? 0 : i) + " of size " + n + " with padding 'valid' (inputs shape " + Axes.shape(inputs.shape()) + ")");
+                        + (spatial == 1 ? 0 : i) + " of size " + n + " with padding 'valid' (inputs shape "
+                        + Axes.shape(inputs.shape()) + ")");
             }
         }
         return w;

@@ -15,9 +15,9 @@ import java.util.Arrays;
 
 /**
  * Random draws, as {@code keras.random}: {@code normal}, {@code uniform}, {@code truncated_normal}, {@code dropout} and
- * {@code shuffle} ({@link Ops#take} of a permutation). The {@code seed} argument is as Keras's: a {@code long} gives the same values on every call; a
- * {@link SeedGenerator} gives the next values of its stream; none (or a null generator) draws from the global random
- * state that {@code Utils.setRandomSeed} seeds. {@code dtype} null means {@code floatx}.
+ * {@code shuffle} ({@link Ops#take} of a permutation). The {@code seed} argument is as Keras's: a {@code long} gives
+ * the same values on every call; a {@link SeedGenerator} gives the next values of its stream; none (or a null generator)
+ * draws from the global random state that {@code Utils.setRandomSeed} seeds. {@code dtype} null means {@code floatx}.
  */
 public final class Random {
     private Random() {

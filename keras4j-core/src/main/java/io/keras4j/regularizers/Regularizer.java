@@ -20,11 +20,16 @@ public interface Regularizer {
      * gradient), for a loss computed with {@code io.keras4j.ops}, as Keras's {@code regularizer(w)}.
      */
     default INDArray penaltyOnTape(INDArray w) {
-        INDArray out = org.nd4j.linalg.factory.Nd4j.scalar(w.dataType(), penalty(w));
+        return penaltyOnTape(w, 1.0);
+    }
+
+    /** {@code scale} times the penalty for {@code w}, as a scalar recorded on the active tape with its gradient. */
+    default INDArray penaltyOnTape(INDArray w, double scale) {
+        INDArray out = org.nd4j.linalg.factory.Nd4j.scalar(w.dataType(), scale * penalty(w));
         io.keras4j.backend.Tape.record(out, (g, needs) -> {
             INDArray grad = w.ulike().assign(0);
             addGradient(w, grad);
-            return new INDArray[]{grad.muli(g.getDouble(0))};
+            return new INDArray[]{grad.muli(scale * g.getDouble(0))};
         }, w);
         return out;
     }

@@ -83,6 +83,7 @@ class OpsBehaviourTest {
         assertArrayEquals(new boolean[]{false, true}, bools(all(x, 1)));
         assertArrayEquals(new boolean[]{true, true}, bools(any(x, 0)));
         assertArrayEquals(new long[]{1, 2}, any(x, 0, true).shape());
+        assertEquals(3, sum(notEqual(x, 0.0)).getInt(0), "a bool sum counts the true entries");
         INDArray odd = d(1, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
         assertArrayEquals(new boolean[]{false, true, false, false}, bools(isnan(odd)));
         assertArrayEquals(new boolean[]{false, false, true, true}, bools(isinf(odd)));

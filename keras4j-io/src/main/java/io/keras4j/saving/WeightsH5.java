@@ -9,6 +9,7 @@ import io.keras4j.engine.Names;
 import io.keras4j.models.Model;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,22 +36,38 @@ final class WeightsH5 {
 
     static void walk(Model model, String prefix, Visitor visitor) {
         Map<String, Integer> used = new HashMap<>();
+        java.util.Set<Layer> visited = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        if (!model.isGraphBuilt()) {
+            // a subclassed model, as keras/src/saving/saving_lib.py walks it: attributes in name order, so that the
+            // layers held by fields named before "layers" are saved under their field name, the rest under layers/
+            for (Map.Entry<String, Layer> e : new java.util.TreeMap<>(model.trackedAttributes()).entrySet()) {
+                if (e.getKey().compareTo("layers") < 0 && visited.add(e.getValue())) {
+                    visitLayer(e.getValue(), prefix + e.getKey(), visitor);
+                }
+            }
+        }
         for (Layer layer : model.layers()) {
             String name = Names.toSnakeCase(layer.className());
             Integer n = used.get(name);
             used.put(name, n == null ? 0 : n + 1);
             String path = prefix + "layers/" + (n == null ? name : name + "_" + (n + 1));
-            if (layer instanceof Model) {
-                walk((Model) layer, path + "/", visitor);
-            } else {
-                visitor.visit(path, layer);
+            if (visited.add(layer)) {
+                visitLayer(layer, path, visitor);
             }
         }
     }
 
+    private static void visitLayer(Layer layer, String path, Visitor visitor) {
+        if (layer instanceof Model) {
+            walk((Model) layer, path + "/", visitor);
+        } else {
+            visitor.visit(path, layer);
+        }
+    }
+
     /** Writes the model's weights (and optimizer state) to {@code file} (the caller makes it atomic). */
-    static void write(Model model, Path file, boolean withOptimizer) {
-        try (WritableHdfFile h5 = HdfFile.write(file)) {
+    static void write(Model model, Path file, boolean withOptimizer) throws IOException {
+        H5Writer.write(file, h5 -> {
             Map<String, WritableGroup> groups = new HashMap<>();
             walk(model, "", (path, layer) -> {
                 for (Map.Entry<String, List<INDArray>> e : LayerWeights.kerasVariables(layer).entrySet()) {
@@ -70,10 +87,7 @@ final class WeightsH5 {
                     vars.putDataset(Integer.toString(i), JavaArrays.of(state.get(i)));
                 }
             }
-            h5.removeAttribute("_jHDF");
-        } catch (io.jhdf.exceptions.HdfException e) {
-            throw new java.io.UncheckedIOException(new java.io.IOException(file + ": could not write HDF5: " + e.getMessage(), e));
-        }
+        });
     }
 
     private static WritableGroup group(WritableHdfFile h5, Map<String, WritableGroup> groups, String path) {
