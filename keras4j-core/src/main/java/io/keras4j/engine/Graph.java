@@ -26,6 +26,7 @@ public final class Graph {
     private final Map<KerasTensor, Integer> slots = new IdentityHashMap<>();
     private final int[][] nodeInputSlots;
     private final int[][] nodeOutputSlots;
+    private final int[][] nodeMaskSlots;
     private final int[] inputSlots;
     private final int[] outputSlots;
     private final List<Layer> layers;
@@ -72,9 +73,11 @@ public final class Graph {
         }
         nodeInputSlots = new int[nodes.size()][];
         nodeOutputSlots = new int[nodes.size()][];
+        nodeMaskSlots = new int[nodes.size()][];
         for (int n = 0; n < nodes.size(); n++) {
             Node node = nodes.get(n);
             nodeInputSlots[n] = node.inputs().stream().mapToInt(this::slot).toArray();
+            nodeMaskSlots[n] = node.masks().stream().mapToInt(m -> m == null ? -1 : slot(m)).toArray();
             nodeOutputSlots[n] = node.outputs().stream().mapToInt(this::slot).toArray();
         }
         inputSlots = inputs.stream().mapToInt(this::slot).toArray();
@@ -102,7 +105,7 @@ public final class Graph {
             int depth = Math.max(nodeDepth.getOrDefault(node, 0), layerDepth.getOrDefault(node.layer(), 0));
             layerDepth.put(node.layer(), depth);
             nodeDepth.put(node, depth);
-            for (KerasTensor t : node.inputs()) {
+            for (KerasTensor t : node.dependencies()) {
                 nodeDepth.merge(t.node(), depth + 1, Math::max);
             }
         }
@@ -137,9 +140,9 @@ public final class Graph {
                 }
                 firstSeen.putIfAbsent(node.layer(), firstSeen.size());
             }
-            if (!inputNodes.contains(node) && next < node.inputs().size()) {
+            if (!inputNodes.contains(node) && next < node.dependencies().size()) {
                 frame[1] = next + 1;
-                stack.push(new Object[]{node.inputs().get(next).node(), 0});
+                stack.push(new Object[]{node.dependencies().get(next).node(), 0});
             } else {
                 stack.pop();
                 if (done.add(node)) {
@@ -179,9 +182,9 @@ public final class Graph {
                     }
                     active.add(node);
                 }
-                if (next < node.inputs().size()) {
+                if (next < node.dependencies().size()) {
                     frame[1] = next + 1;
-                    Node parent = node.inputs().get(next).node();
+                    Node parent = node.dependencies().get(next).node();
                     if (active.contains(parent)) {
                         throw new IllegalArgumentException("The graph has a cycle through layer \"" + parent.layer().name() + "\"");
                     }
@@ -291,10 +294,12 @@ public final class Graph {
                 outCarries |= needs[i];
             }
             INDArray[] inMasks = null;
+            int[] explicit = nodeMaskSlots[n];
             for (int i = 0; i < in.length; i++) {
-                if (masks[in[i]] != null) {
+                INDArray mask = i < explicit.length && explicit[i] >= 0 ? values[explicit[i]] : masks[in[i]];
+                if (mask != null) {
                     inMasks = inMasks == null ? new INDArray[in.length] : inMasks;
-                    inMasks[i] = masks[in[i]];
+                    inMasks[i] = mask;
                 }
             }
             CallContext ctx = state.contexts[n];

@@ -42,7 +42,7 @@ public final class InputLayer extends Layer {
             name(name);
         }
         dtype(dtype);
-        Node node = new Node(this, List.of());
+        Node node = new Node(this, List.of(), null);
         this.output = new KerasTensor(this.batchShape, dtype(), node, 0, name());
         node.setOutputs(List.of(output));
         ensureBuilt(List.of());

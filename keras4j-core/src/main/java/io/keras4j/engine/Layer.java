@@ -461,6 +461,19 @@ public abstract class Layer {
 
     /** Calls the layer on symbolic tensors and returns all its outputs. */
     public List<KerasTensor> applyAll(KerasTensor... inputs) {
+        return applyAll(List.of(inputs), null);
+    }
+
+    /**
+     * Calls the layer on symbolic tensors with explicit masks, as Keras's {@code layer(x, mask=m)}: {@code masks} holds
+     * one entry per input (null where none), which the layer receives instead of the masks its inputs carry.
+     */
+    public List<KerasTensor> applyAll(List<KerasTensor> inputList, List<KerasTensor> masks) {
+        KerasTensor[] inputs = inputList.toArray(new KerasTensor[0]);
+        if (masks != null && masks.size() != inputs.length) {
+            throw new IllegalArgumentException("Layer \"" + name() + "\" was called with " + inputs.length + " input(s) and "
+                    + masks.size() + " mask(s); pass one mask (or null) per input");
+        }
         if (inputs.length == 0) {
             throw new IllegalArgumentException("Layer \"" + name() + "\" was called without inputs");
         }
@@ -476,7 +489,7 @@ public abstract class Layer {
             }
         }
         List<long[]> outShapes = computeOutputShapes(shapes);
-        Node node = new Node(this, List.of(inputs));
+        Node node = new Node(this, List.of(inputs), masks);
         List<KerasTensor> outputs = new ArrayList<>();
         for (int i = 0; i < outShapes.size(); i++) {
             outputs.add(new KerasTensor(outShapes.get(i), dtype, node, i, Names.unique("keras_tensor")));

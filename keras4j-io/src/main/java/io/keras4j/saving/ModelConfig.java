@@ -8,6 +8,9 @@ import io.keras4j.engine.Node;
 import io.keras4j.models.CompileOptions;
 import io.keras4j.models.Model;
 import io.keras4j.models.Sequential;
+import io.keras4j.ops.Ellipsis;
+import io.keras4j.ops.Operation;
+import io.keras4j.ops.Slice;
 import io.keras4j.optimizers.Optimizer;
 
 import java.util.ArrayList;
@@ -129,29 +132,7 @@ final class ModelConfig {
                 if (node.isInput()) {
                     continue;
                 }
-                Map<String, Object> data = new LinkedHashMap<>();
-                List<Object> tensors = new ArrayList<>();
-                for (KerasTensor t : node.inputs()) {
-                    tensors.add(tensorConfig(t, own));
-                }
-                Map<String, Object> kwargs = new LinkedHashMap<>();
-                boolean positional = layer.className().equals("MultiHeadAttention");
-                if (tensors.size() > 1 && TAKES_INITIAL_STATE.contains(layer.className())) {
-                    kwargs.put(NodeData.INITIAL_STATE, new ArrayList<>(tensors.subList(1, tensors.size())));
-                    tensors = tensors.subList(0, 1);
-                } else if (positional && tensors.size() > 3) {
-                    // call(query, value, key=None, query_mask=None, ...): keras4j's fourth input is attention_mask
-                    kwargs.put("attention_mask", tensors.get(3));
-                    tensors = tensors.subList(0, 3);
-                } else if (CALL_TRAINING_DEFAULT.containsKey(layer.className())) {
-                    kwargs.put("training", CALL_TRAINING_DEFAULT.get(layer.className()));
-                }
-                if (CALL_HAS_MASK.contains(layer.className()) && !kwargs.containsKey(NodeData.INITIAL_STATE)) {
-                    kwargs.put("mask", null);
-                }
-                data.put("args", tensors.size() == 1 || positional ? tensors : List.of(tensors));
-                data.put("kwargs", kwargs);
-                nodes.add(data);
+                nodes.add(layer instanceof Operation op ? operationNode(op, node, own) : layerNode(layer, node, own));
             }
             entry.put("inbound_nodes", nodes);
             layers.add(entry);
@@ -162,13 +143,86 @@ final class ModelConfig {
         return config;
     }
 
+    /**
+     * A layer's node: {@code {"args": [tensor or [tensors]], "kwargs": {training default, "mask"}}}, the mask an explicit
+     * one's tensor(s), else null where Keras writes it.
+     */
+    private static Map<String, Object> layerNode(Layer layer, Node node, Set<Node> own) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        List<Object> tensors = new ArrayList<>();
+        for (KerasTensor t : node.inputs()) {
+            tensors.add(tensorConfig(t, own));
+        }
+        Map<String, Object> kwargs = new LinkedHashMap<>();
+        boolean positional = layer.className().equals("MultiHeadAttention");
+        if (tensors.size() > 1 && TAKES_INITIAL_STATE.contains(layer.className())) {
+            kwargs.put(NodeData.INITIAL_STATE, new ArrayList<>(tensors.subList(1, tensors.size())));
+            tensors = tensors.subList(0, 1);
+        } else if (positional && tensors.size() > 3) {
+            // call(query, value, key=None, query_mask=None, ...): keras4j's fourth input is attention_mask
+            kwargs.put("attention_mask", tensors.get(3));
+            tensors = tensors.subList(0, 3);
+        } else if (CALL_TRAINING_DEFAULT.containsKey(layer.className())) {
+            kwargs.put("training", CALL_TRAINING_DEFAULT.get(layer.className()));
+        }
+        data.put("args", tensors.size() == 1 || positional ? tensors : List.of(tensors));
+        if (!node.masks().isEmpty()) {
+            List<Object> masks = new ArrayList<>();
+            for (KerasTensor m : node.masks()) {
+                masks.add(m == null ? null : tensorConfig(m, own));
+            }
+            kwargs.put("mask", masks.size() == 1 ? masks.get(0) : masks);
+        } else if (CALL_HAS_MASK.contains(layer.className()) && !kwargs.containsKey(NodeData.INITIAL_STATE)) {
+            kwargs.put("mask", null);
+        }
+        data.put("kwargs", kwargs);
+        return data;
+    }
+
+    /** An operation's node: its call arguments, tensors and constants in call order, as Keras writes them. */
+    private static Map<String, Object> operationNode(Operation op, Node node, Set<Node> own) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("args", operationArguments(op.arguments(), node, own));
+        data.put("kwargs", new LinkedHashMap<>());
+        return data;
+    }
+
+    private static List<Object> operationArguments(List<?> args, Node node, Set<Node> own) {
+        List<Object> out = new ArrayList<>();
+        for (Object a : args) {
+            if (a instanceof Operation.TensorArg t) {
+                out.add(tensorConfig(node.inputs().get(t.index()), own));
+            } else if (a instanceof List<?> list) {
+                out.add(operationArguments(list, node, own));
+            } else if (a instanceof Slice slice) {
+                Map<String, Object> config = new LinkedHashMap<>();
+                config.put("start", slice.start());
+                config.put("stop", slice.stop());
+                config.put("step", slice.step());
+                out.add(marker("__slice__", config));
+            } else if (a instanceof Ellipsis) {
+                out.add(marker("__ellipsis__", new LinkedHashMap<>()));
+            } else {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> marker(String className, Map<String, Object> config) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("class_name", className);
+        out.put("config", config);
+        return out;
+    }
+
     private static Set<Node> graphNodes(Model model) {
         Set<Node> nodes = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         List<KerasTensor> frontier = new ArrayList<>(model.outputs());
         while (!frontier.isEmpty()) {
             KerasTensor t = frontier.remove(frontier.size() - 1);
             if (nodes.add(t.node()) && !model.inputs().contains(t)) {
-                frontier.addAll(t.node().inputs());
+                frontier.addAll(t.node().dependencies());
             }
         }
         return nodes;
@@ -224,6 +278,14 @@ final class ModelConfig {
     static Map<String, Object> layerEntry(Layer layer) {
         if (layer instanceof Model) {
             return modelEntryWithoutCompile((Model) layer);
+        }
+        if (layer instanceof Operation op) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("module", op.module());
+            entry.put("class_name", op.className());
+            entry.put("config", SerializationLib.serialize(op.getConfig()));
+            entry.put("registered_name", op.className());
+            return entry;
         }
         String registered = SerializationLib.registeredNameOf("layer", layer.className());
         Map<String, Object> entry = new LinkedHashMap<>();

@@ -6,6 +6,8 @@ import io.keras4j.engine.Layer;
 import io.keras4j.engine.LayerProvider;
 import io.keras4j.models.Model;
 import io.keras4j.models.Sequential;
+import io.keras4j.ops.Operation;
+import io.keras4j.ops.Operations;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,6 +67,21 @@ final class ModelLoader {
         Map<String, Object> config = Shape.map(rawConfig == null ? new LinkedHashMap<>() : rawConfig, origin, "config of " + className);
         String name = config.get("name") instanceof String ? (String) config.get("name") : className;
         Origin at = origin.at("layer '" + name + "'");
+        String module = entry.get("module") instanceof String ? (String) entry.get("module") : null;
+        if (module == null && !config.containsKey("trainable")) {
+            // legacy .h5 configs drop "module": an operation entry is told from a layer of the same class name (the
+            // Add merge layer) by its config, which has no "trainable" key
+            module = Operations.moduleOf(className);
+        }
+        if (Operations.isOperationModule(module)) {
+            try {
+                return Operations.fromConfig(module, className, config);
+            } catch (UnsupportedOperationException e) {
+                throw new UnsupportedFeatureException(at.where(), e.getMessage());
+            } catch (IllegalArgumentException e) {
+                throw new KerasFormatException(at.where() + ": bad " + className + " config: " + e.getMessage(), e);
+            }
+        }
         config = LegacyConfigs.upgrade(className, config, at);
         if (className.equals("InputLayer")) {
             return inputLayer(config, at);
@@ -87,6 +104,23 @@ final class ModelLoader {
             }
             throw new KerasFormatException(at.where() + ": bad " + className + " config: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Replays one saved node: an operation on its arguments (tensors and constants), a layer on its input tensors with
+     * the masks of its {@code mask} keyword; null while one of the tensors it needs has not been produced yet.
+     */
+    private static List<KerasTensor> call(Layer layer, Object node, Map<String, List<List<KerasTensor>>> produced, Origin at) {
+        if (layer instanceof Operation op) {
+            List<Object> args = NodeData.arguments(node, produced, at);
+            return args == null ? null : List.of(op.symbolicCall(args.toArray()));
+        }
+        List<KerasTensor> inputs = NodeData.inputs(node, produced, at);
+        List<KerasTensor> masks = inputs == null ? null : NodeData.masks(node, inputs.size(), produced, at);
+        if (masks == null) {
+            return null;
+        }
+        return layer.applyAll(inputs, masks.isEmpty() ? null : masks);
     }
 
     private static InputLayer inputLayer(Map<String, Object> config, Origin at) {
@@ -165,17 +199,19 @@ final class ModelLoader {
             for (Map.Entry<String, List<Object>> e : pending.entrySet()) {
                 Origin at = origin.at("layer '" + e.getKey() + "'");
                 while (!e.getValue().isEmpty()) {
-                    List<KerasTensor> inputs = NodeData.inputs(e.getValue().get(0), produced, at);
-                    if (inputs == null) {
-                        break;
-                    }
                     Layer layer = layers.get(e.getKey());
-                    if (NodeData.hasInitialState(e.getValue().remove(0)) && !ModelConfig.TAKES_INITIAL_STATE.contains(layer.className())) {
+                    if (NodeData.hasInitialState(e.getValue().get(0)) && !ModelConfig.TAKES_INITIAL_STATE.contains(layer.className())) {
                         throw new UnsupportedFeatureException(at.where(), "initial_state passed to a " + layer.className()
                                 + " layer is not supported (only to " + ModelConfig.TAKES_INITIAL_STATE + ")");
                     }
+                    List<KerasTensor> outputs;
                     try {
-                        produced.get(e.getKey()).add(layer.applyAll(inputs.toArray(new KerasTensor[0])));
+                        outputs = call(layer, e.getValue().get(0), produced, at);
+                        if (outputs == null) {
+                            break;
+                        }
+                        e.getValue().remove(0);
+                        produced.get(e.getKey()).add(outputs);
                     } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException ex) {
                         throw new KerasFormatException(at.where() + ": cannot be called on its inputs: " + ex.getMessage(), ex);
                     }

@@ -1,6 +1,8 @@
 package io.keras4j.saving;
 
 import io.keras4j.engine.KerasTensor;
+import io.keras4j.ops.Ellipsis;
+import io.keras4j.ops.Slice;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +46,7 @@ final class NodeData {
                 for (Map.Entry<String, Object> e : Shape.map(kwargs, at, "inbound node 'kwargs'").entrySet()) {
                     if (e.getKey().equals(INITIAL_STATE) && e.getValue() != null) {
                         collect(e.getValue() instanceof List ? Shape.list(e.getValue(), at, INITIAL_STATE) : List.of(e.getValue()), refs, at);
-                    } else if (isTensor(e.getValue())) {
+                    } else if (!e.getKey().equals("mask") && isTensor(e.getValue())) {
                         throw new UnsupportedFeatureException(at.where(), "tensor keyword argument '" + e.getKey()
                                 + "' in a layer call is not supported");
                     }
@@ -69,13 +71,109 @@ final class NodeData {
         return out;
     }
 
+    /**
+     * The explicit masks of a Keras 3 node, its {@code "mask"} keyword ({@code layer(x, mask=m)}, as Keras 3 saves a
+     * mask between layers): one entry per input (null where none), an empty list when there is no mask keyword, or
+     * null while a mask tensor has not been produced yet.
+     */
+    static List<KerasTensor> masks(Object node, int inputCount, Map<String, List<List<KerasTensor>>> produced, Origin at) {
+        if (!(node instanceof Map) || !(((Map<?, ?>) node).get("kwargs") instanceof Map<?, ?> kwargs) || kwargs.get("mask") == null) {
+            return List.of();
+        }
+        Object mask = kwargs.get("mask");
+        List<?> entries = mask instanceof List<?> list ? list : java.util.Collections.singletonList(mask);
+        if (entries.size() != inputCount) {
+            throw new KerasFormatException(at.where(), "inbound node 'mask' has " + entries.size() + " entries for " + inputCount + " input(s)");
+        }
+        List<KerasTensor> out = new ArrayList<>();
+        for (Object entry : entries) {
+            if (entry == null) {
+                out.add(null);
+                continue;
+            }
+            if (!isTensor(entry)) {
+                throw new KerasFormatException(at.where(), "inbound node 'mask' is neither a tensor nor null: " + Shape.describe(entry));
+            }
+            KerasTensor t = resolve(history(entry, at), produced, at, "inbound node mask");
+            if (t == null) {
+                return null;
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
+    /**
+     * The call arguments of an operation node ({@code {"args": [<tensor>, 3.0], "kwargs": {}}}): tensors resolved,
+     * {@code __slice__}/{@code __ellipsis__} as {@link Slice}/{@link Ellipsis}, other constants as read; null while
+     * one of its tensors has not been produced yet.
+     */
+    static List<Object> arguments(Object node, Map<String, List<List<KerasTensor>>> produced, Origin at) {
+        Map<String, Object> data = Shape.map(node, at, "operation node");
+        Object kwargs = data.get("kwargs");
+        if (kwargs != null && !Shape.map(kwargs, at, "operation node 'kwargs'").isEmpty()) {
+            throw new UnsupportedFeatureException(at.where(), "keyword arguments in an operation call are not supported: "
+                    + ModelConfig.jsonSafe(kwargs));
+        }
+        boolean[] missing = new boolean[1];
+        List<Object> out = new ArrayList<>();
+        for (Object arg : Shape.list(data.get("args"), at, "operation node 'args'")) {
+            out.add(argument(arg, produced, at, missing));
+        }
+        return missing[0] ? null : out;
+    }
+
+    private static Object argument(Object arg, Map<String, List<List<KerasTensor>>> produced, Origin at, boolean[] missing) {
+        if (isTensor(arg)) {
+            KerasTensor t = resolve(history(arg, at), produced, at, "operation argument");
+            missing[0] |= t == null;
+            return t;
+        }
+        if (arg instanceof List<?> list) {
+            List<Object> out = new ArrayList<>();
+            for (Object a : list) {
+                out.add(argument(a, produced, at, missing));
+            }
+            return out;
+        }
+        if (arg instanceof Map<?, ?> map && "__slice__".equals(map.get("class_name"))) {
+            Map<String, Object> c = Shape.map(map.get("config"), at, "slice config");
+            try {
+                return new Slice(index(c.get("start"), at), index(c.get("stop"), at), index(c.get("step"), at));
+            } catch (IllegalArgumentException e) {
+                throw new UnsupportedFeatureException(at.where(), e.getMessage());
+            }
+        }
+        if (arg instanceof Map<?, ?> map && "__ellipsis__".equals(map.get("class_name"))) {
+            return Ellipsis.INSTANCE;
+        }
+        if (arg == null || arg instanceof Number || arg instanceof String || arg instanceof Boolean) {
+            return arg;
+        }
+        throw new UnsupportedFeatureException(at.where(), "operation argument " + ModelConfig.jsonSafe(arg) + " is not supported");
+    }
+
+    private static Integer index(Object value, Origin at) {
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Integer || value instanceof Long) || Math.abs(((Number) value).longValue()) > Integer.MAX_VALUE) {
+            throw new KerasFormatException(at.where(), "slice bound: expected an integer or null, got " + Shape.describe(value));
+        }
+        return ((Number) value).intValue();
+    }
+
+    private static List<Object> history(Object tensor, Origin at) {
+        Map<String, Object> config = Shape.map(((Map<?, ?>) tensor).get("config"), at, "keras tensor config");
+        return Shape.list(config.get("keras_history"), at, "keras_history");
+    }
+
     private static void collect(List<Object> args, List<Object> refs, Origin at) {
         for (Object arg : args) {
             if (arg instanceof List) {
                 collect(Shape.list(arg, at, "inbound node argument"), refs, at);
             } else if (isTensor(arg)) {
-                Map<String, Object> config = Shape.map(((Map<?, ?>) arg).get("config"), at, "keras tensor config");
-                refs.add(Shape.list(config.get("keras_history"), at, "keras_history"));
+                refs.add(history(arg, at));
             } else if (arg != null && !(arg instanceof Number) && !(arg instanceof String) && !(arg instanceof Boolean)) {
                 throw new KerasFormatException(at.where(), "inbound node argument is neither a tensor nor a constant: "
                         + Shape.describe(arg));
