@@ -272,9 +272,11 @@ class BadInputTest {
                         throw new IllegalStateException("callback failed");
                     });
                     assertThrows(IllegalStateException.class, () -> m.fit(x(4), labels(0, 1, 2, 0), quiet().callbacks(new TerminateOnNaN(), boom)));
+                    List<INDArray> before = m.getWeights();
                     ArithmeticException e = assertThrows(ArithmeticException.class,
-                            () -> m.fit(withValue(x(4), Double.NaN), labels(0, 1, 2, 0), quiet()));
+                            () -> m.trainOnBatch(withValue(x(4), Double.NaN), labels(0, 1, 2, 0)));
                     assertTrue(e.getMessage().contains("NaN"), e.getMessage());
+                    assertEquals(before, m.getWeights());
                 }, keras(null)),
                 c("fit does not close the caller's arrays", () -> {
                     Sequential m = sparse();
