@@ -13,12 +13,14 @@ import java.util.Map;
  * {@code save_freq="epoch"}.
  *
  * <p>The backup ({@code backup_dir/training_state.bin}, see {@link TrainingState}) holds the model weights,
- * the optimizer's iterations, learning rate and per-variable state, and the number of completed epochs;
+ * the optimizer's iterations, learning rate and per-variable state, the number of completed epochs and the global
+ * random state (the shuffle order and unseeded Dropout/noise draws), so that the resumed run equals the uninterrupted
+ * one bit for bit;
  * it is written to a temporary file and moved into place, so a crash never leaves a half-written backup.
  * At the start of {@code fit} an existing backup is loaded and {@code fit} continues at the saved epoch.
  * When training ends normally the backup is deleted ({@code delete_checkpoint}, default true); when it is
- * interrupted by an exception the backup stays for the next run. Run the same script again (same data,
- * {@code shuffle(false)} or the same seed) to finish the training.
+ * interrupted by an exception the backup stays for the next run. Run the same script again (same data) to finish
+ * the training.
  *
  * <pre>{@code
  * model.fit(x, y, new FitOptions().epochs(10).callbacks(new BackupAndRestore("/tmp/backup")));

@@ -2,6 +2,7 @@ package io.keras4j.callbacks;
 
 import io.keras4j.models.Model;
 import io.keras4j.optimizers.Optimizer;
+import io.keras4j.utils.RandomState;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -20,20 +21,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The state {@link BackupAndRestore} saves: completed epochs, all model weights and the optimizer's variables
- * in Keras's order (iteration, learning rate, slots; see {@code Optimizer.variables()}). Stored in a small binary file
- * (magic "K4JBAK1", then big-endian counts, dtype names, shapes and values at their own precision) written
- * to a temporary file beside the target and moved into place.
+ * The state {@link BackupAndRestore} saves: completed epochs, the global random state ({@link RandomState#getState()}:
+ * Dropout and noise draws, shuffling), all model weights and the optimizer's variables in Keras's order (iteration,
+ * learning rate, slots; see {@code Optimizer.variables()}). Stored in a small binary file (magic "K4JBAK2", then
+ * big-endian counts, the random state, dtype names, shapes and values at their own precision) written to a temporary
+ * file beside the target and moved into place. Backups of the first format ("K4JBAK1", no random state) still load.
  */
 final class TrainingState {
-    private static final String MAGIC = "K4JBAK1";
+    private static final String MAGIC = "K4JBAK2";
+    private static final String MAGIC_WITHOUT_RANDOM_STATE = "K4JBAK1";
 
     final int epoch;
+    /** {@link RandomState#getState()} at the end of the epoch, or null for a backup of the first format. */
+    private final long[] randomState;
     final List<INDArray> weights;
     final List<INDArray> optimizerVariables;
 
-    private TrainingState(int epoch, List<INDArray> weights, List<INDArray> optimizerVariables) {
+    private TrainingState(int epoch, long[] randomState, List<INDArray> weights, List<INDArray> optimizerVariables) {
         this.epoch = epoch;
+        this.randomState = randomState;
         this.weights = weights;
         this.optimizerVariables = optimizerVariables;
     }
@@ -45,15 +51,18 @@ final class TrainingState {
         for (Map.Entry<String, INDArray> v : optimizer.variables()) {
             variables.add(v.getValue().dup());
         }
-        return new TrainingState(epoch, model.getWeights(), variables);
+        return new TrainingState(epoch, RandomState.getState(), model.getWeights(), variables);
     }
 
-    /** Puts the weights and the optimizer state back into {@code model}. */
+    /** Puts the weights, the optimizer state and the random state back. */
     void restore(Model model) {
         model.setWeights(weights);
         Optimizer optimizer = model.optimizer();
         optimizer.build(model.trainableWeights());
         optimizer.setVariables(optimizerVariables);
+        if (randomState != null) {
+            RandomState.setState(randomState);
+        }
     }
 
     /** Writes {@code target.tmp}, then moves it onto {@code target}; on any failure the partial {@code .tmp} is removed. */
@@ -64,6 +73,10 @@ final class TrainingState {
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
                 out.writeUTF(MAGIC);
                 out.writeInt(epoch);
+                out.writeInt(randomState.length);
+                for (long v : randomState) {
+                    out.writeLong(v);
+                }
                 writeArrays(out, weights);
                 writeArrays(out, optimizerVariables);
             } catch (IOException e) {
@@ -89,11 +102,18 @@ final class TrainingState {
     static TrainingState read(Path file) {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             String magic = in.readUTF();
-            if (!MAGIC.equals(magic)) {
+            if (!MAGIC.equals(magic) && !MAGIC_WITHOUT_RANDOM_STATE.equals(magic)) {
                 throw new IllegalStateException("BackupAndRestore: " + file + " is not a keras4j training backup (magic '" + magic + "')");
             }
             int epoch = in.readInt();
-            return new TrainingState(epoch, readArrays(in), readArrays(in));
+            long[] randomState = null;
+            if (MAGIC.equals(magic)) {
+                randomState = new long[in.readInt()];
+                for (int i = 0; i < randomState.length; i++) {
+                    randomState[i] = in.readLong();
+                }
+            }
+            return new TrainingState(epoch, randomState, readArrays(in), readArrays(in));
         } catch (IOException e) {
             throw new UncheckedIOException("BackupAndRestore: cannot read the backup " + file + " (" + e + ")", e);
         }

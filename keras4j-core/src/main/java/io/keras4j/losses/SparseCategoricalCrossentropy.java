@@ -71,6 +71,10 @@ public class SparseCategoricalCrossentropy extends RowKernelLoss {
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < values.length; i++) {
             double v = ignoreClass != null && values[i] == ignoreClass ? 0 : values[i];
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("Loss \"" + name() + "\" expects class indices in [0, " + classes + ") for the "
+                        + classes + " classes of " + where + ", got the label " + v + " at position " + i);
+            }
             min = Math.min(min, v);
             max = Math.max(max, v);
             labels[i] = (int) v;

@@ -9,7 +9,8 @@ import java.util.Arrays;
 /**
  * In-memory training data cut into batches, as Keras's array data adapter: inputs, targets and optional
  * sample weights with one row per sample. An ordered batch is a view of the arrays; a shuffled batch
- * is gathered into a buffer that is reused while the batch size stays the same.
+ * is gathered into a buffer that is reused while the batch size stays the same. {@link #release} frees the native
+ * memory of what it allocated (copies, gather buffers) when the loop ends, instead of leaving it to the garbage collector.
  */
 final class ArrayData implements BatchSource {
     final INDArray[] x;
@@ -84,6 +85,42 @@ final class ArrayData implements BatchSource {
 
     @Override
     public void onEpochEnd() {
+    }
+
+    /**
+     * Frees the native memory of the arrays this data holds that the caller did not pass in (contiguous copies, casts,
+     * sample weights made from class weights, validation slices) and of the gather buffers. The data is unusable after.
+     *
+     * @param callerArrays the arrays the caller owns: arrays sharing their memory (reshapes) are left open
+     */
+    void release(INDArray... callerArrays) {
+        java.util.Set<Object> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (INDArray a : callerArrays) {
+            if (a != null && !a.isEmpty()) {
+                keep.add(a.data());
+                if (a.data().originalDataBuffer() != null) {
+                    keep.add(a.data().originalDataBuffer());
+                }
+            }
+        }
+        closeAll(x, keep);
+        if (y != null) {
+            closeAll(y, keep);
+        }
+        closeAll(new INDArray[]{sampleWeight}, keep);
+        for (INDArray[] buffers : gatherBuffers) {
+            if (buffers != null) {
+                closeAll(buffers, keep);
+            }
+        }
+    }
+
+    private static void closeAll(INDArray[] arrays, java.util.Set<Object> keep) {
+        for (INDArray a : arrays) {
+            if (a != null && !a.isEmpty() && !a.wasClosed() && !keep.contains(a.data()) && a.closeable()) {
+                a.close();
+            }
+        }
     }
 
     /** The batch of rows [from, to) of the (possibly permuted) sample order. */

@@ -119,4 +119,27 @@ public final class FitOptions {
         this.validationBatchSize = validationBatchSize;
         return this;
     }
+
+    /** Checks the values as Keras's {@code fit} does before training; the error names the argument. */
+    void check() {
+        require(epochs >= 0, "epochs", "an integer >= 0", epochs);
+        require(batchSize > 0, "batch_size", "a positive integer", batchSize);
+        require(validationSplit >= 0 && validationSplit < 1, "validation_split", "a fraction in [0, 1)", validationSplit);
+        require(validationFreq > 0, "validation_freq", "a positive integer", validationFreq);
+        require(initialEpoch >= 0, "initial_epoch", "an integer >= 0", initialEpoch);
+        require(stepsPerEpoch == null || stepsPerEpoch > 0, "steps_per_epoch", "a positive integer", stepsPerEpoch);
+        require(validationBatchSize == null || validationBatchSize > 0, "validation_batch_size", "a positive integer",
+                validationBatchSize);
+        require(callbacks.stream().noneMatch(java.util.Objects::isNull), "callbacks", "callbacks, none of them null", callbacks);
+        require(classWeight == null || classWeight.entrySet().stream().noneMatch(e -> e.getKey() == null || e.getValue() == null
+                || !Double.isFinite(e.getValue())), "class_weight", "finite weights for non-null class indices", classWeight);
+        require((validationX == null) == (validationY == null), "validation_data", "both inputs and targets",
+                validationX == null ? "no inputs" : "no targets");
+    }
+
+    private static void require(boolean ok, String argument, String expected, Object actual) {
+        if (!ok) {
+            throw new IllegalArgumentException("fit: `" + argument + "` must be " + expected + ", got " + actual);
+        }
+    }
 }

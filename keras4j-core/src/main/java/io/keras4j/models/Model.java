@@ -485,33 +485,58 @@ public class Model extends Layer {
     /** Trains with one array per input and one per output (in {@code inputs()}/{@code outputs()} order). */
     public History fit(INDArray[] x, INDArray[] y, FitOptions options) {
         Trainer t = requireCompiled("fit");
-        if (options.epochs < 0 || options.batchSize <= 0) {
-            throw new IllegalArgumentException("fit: `epochs` must be >= 0 and `batch_size` > 0, got epochs=" + options.epochs
-                    + ", batch_size=" + options.batchSize);
+        if (options == null) {
+            throw new IllegalArgumentException("fit: `options` must not be null; pass new FitOptions() for Keras's defaults");
         }
+        options.check();
         ArrayData data = prepare("fit", x, y, options.sampleWeight, options.classWeight);
+        ArrayData full = data;
         ArrayData validation = null;
         if (options.validationX != null) {
             validation = prepare("fit (validation_data)", options.validationX, options.validationY, null, null);
         } else if (options.validationSplit > 0) {
-            if (options.validationSplit >= 1) {
-                throw new IllegalArgumentException("fit: `validation_split` must be in [0, 1), got " + options.validationSplit);
-            }
             long split = (long) Math.floor(data.size * (1.0 - options.validationSplit));
+            if (split == 0 || split == data.size) {
+                throw new IllegalArgumentException("fit: training data contains " + data.size + " samples, which is not "
+                        + "sufficient to split it into a validation and training set as specified by `validation_split="
+                        + options.validationSplit + "`; either provide more data, or a different value for `validation_split`");
+            }
             validation = data.slice(split, data.size);
             data = data.slice(0, split);
         }
         ArrayData train = data;
-        if (options.validationDataset != null) {
-            PyDatasetAdapter adapter = adapter("fit (validation_data)", options.validationDataset, true, null);
-            try {
-                return t.exclusively("fit", () -> t.fit(train, adapter, options));
-            } finally {
-                adapter.close();
+        ArrayData checked = validation;
+        INDArray[] callerArrays = callerArrays(x, y, options.sampleWeight, options.validationX, options.validationY);
+        try {
+            if (options.validationDataset != null) {
+                PyDatasetAdapter adapter = adapter("fit (validation_data)", options.validationDataset, true, null);
+                try {
+                    return t.exclusively("fit", () -> t.fit(train, adapter, options));
+                } finally {
+                    adapter.close();
+                }
+            }
+            return t.exclusively("fit", () -> t.fit(train, checked, options));
+        } finally {
+            for (ArrayData d : new ArrayData[]{full, train, checked}) {
+                if (d != null) {
+                    d.release(callerArrays);
+                }
             }
         }
-        ArrayData checked = validation;
-        return t.exclusively("fit", () -> t.fit(train, checked, options));
+    }
+
+    /** The caller's arrays among the arguments of fit, evaluate or predict: the data's release leaves them open. */
+    private static INDArray[] callerArrays(INDArray[] x, INDArray[] y, INDArray sampleWeight, INDArray[] validationX,
+                                           INDArray[] validationY) {
+        List<INDArray> out = new ArrayList<>(Arrays.asList(x));
+        for (INDArray[] arrays : Arrays.asList(y, validationX, validationY)) {
+            if (arrays != null) {
+                out.addAll(Arrays.asList(arrays));
+            }
+        }
+        out.add(sampleWeight);
+        return out.toArray(INDArray[]::new);
     }
 
     /** Loss then metrics (compile order) on the data, batch size 32, with a progress bar, as {@code model.evaluate(x, y)}. */
@@ -533,8 +558,13 @@ public class Model extends Layer {
     /** Loss and metrics by name for a model with several inputs or outputs. */
     public Map<String, Double> evaluateToMap(INDArray[] x, INDArray[] y, int batchSize, int verbose) {
         Trainer t = requireCompiled("evaluate");
+        requireBatchSize("evaluate", batchSize);
         ArrayData data = prepare("evaluate", x, y, null, null);
-        return t.exclusively("evaluate", () -> t.evaluate(data, batchSize, verbose, null));
+        try {
+            return t.exclusively("evaluate", () -> t.evaluate(data, batchSize, verbose, null));
+        } finally {
+            data.release(callerArrays(x, y, null, null, null));
+        }
     }
 
     /** Predictions for all samples, batch size 32, as {@code model.predict(x)}. */
@@ -553,8 +583,19 @@ public class Model extends Layer {
     }
 
     private INDArray[] predict(INDArray[] x, int batchSize, int verbose) {
+        requireBatchSize("predict", batchSize);
         ArrayData data = prepare("predict", x, null, null, null);
-        return Trainer.predict(this, data, batchSize, verbose);
+        try {
+            return Trainer.predict(this, data, batchSize, verbose);
+        } finally {
+            data.release(x);
+        }
+    }
+
+    private static void requireBatchSize(String method, int batchSize) {
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException(method + ": `batch_size` must be a positive integer, got " + batchSize);
+        }
     }
 
     /**
@@ -570,9 +611,7 @@ public class Model extends Layer {
             throw new IllegalArgumentException("fit: `validation_split` and `sample_weight` are not supported with a "
                     + "PyDataset; give each batch its sample weights and pass validation data instead");
         }
-        if (options.epochs < 0) {
-            throw new IllegalArgumentException("fit: `epochs` must be >= 0, got " + options.epochs);
-        }
+        options.check();
         PyDatasetAdapter train = adapter("fit", data, true, options.classWeight);
         PyDatasetAdapter validation = options.validationDataset == null ? null
                 : adapter("fit (validation_data)", options.validationDataset, true, null);
@@ -756,6 +795,10 @@ public class Model extends Layer {
         if (x == null || x.length == 0 || Arrays.stream(x).anyMatch(a -> a == null)) {
             throw new IllegalArgumentException(method + ": input data `x` is missing");
         }
+        if (x[0].rank() > 0 && x[0].size(0) == 0) {
+            throw new IllegalArgumentException(method + ": input data `x` contains 0 samples (shape "
+                    + Arrays.toString(x[0].shape()) + "); there is nothing to " + method.replaceAll(" .*", ""));
+        }
         buildFromData(x);
         if (!isGraphBuilt()) {
             return prepareForCall(method, x, y, sampleWeight, classWeight);
@@ -781,7 +824,8 @@ public class Model extends Layer {
                         + " output(s), got " + y.length + " target array(s)");
             }
             for (int o = 0; o < y.length; o++) {
-                if (y[o] == null || y[o].rank() == 0 || y[o].size(0) != n) {
+                requireTargets(method, y, o);
+                if (y[o].rank() == 0 || y[o].size(0) != n) {
                     throw new IllegalArgumentException(method + ": data cardinality is ambiguous: x has " + n
                             + " samples but y" + (y.length > 1 ? "[" + o + "]" : "") + " has "
                             + (y[o] == null ? "none" : y[o].rank() == 0 ? "a scalar" : y[o].size(0) + " samples")
@@ -817,7 +861,8 @@ public class Model extends Layer {
         }
         if (y != null) {
             for (int o = 0; o < y.length; o++) {
-                if (y[o] == null || y[o].rank() == 0 || y[o].size(0) != n) {
+                requireTargets(method, y, o);
+                if (y[o].rank() == 0 || y[o].size(0) != n) {
                     throw new IllegalArgumentException(method + ": data cardinality is ambiguous: x has " + n + " samples but y"
                             + (y.length > 1 ? "[" + o + "]" : "") + " has " + (y[o] == null ? "none" : y[o].rank() == 0 ? "a scalar"
                             : y[o].size(0) + " samples") + "; make sure all arrays contain the same number of samples");
@@ -825,6 +870,13 @@ public class Model extends Layer {
             }
         }
         return new ArrayData(cast, y, sampleWeights(method, n, y, sampleWeight, classWeight));
+    }
+
+    private static void requireTargets(String method, INDArray[] y, int o) {
+        if (y[o] == null) {
+            throw new IllegalArgumentException(method + ": target data `y" + (y.length > 1 ? "[" + o + "]" : "")
+                    + "` is missing (null); a model compiled with a loss needs targets");
+        }
     }
 
     /**

@@ -124,6 +124,12 @@ final class Trainer {
         }
         optimizer.apply(trainable);
         updateMetrics(y, pred, sampleWeight, loss, outputLosses, x[0].size(0));
+        for (INDArray g : outGrads) {
+            // made by the loss for this step only: free its native memory now rather than at the next garbage collection
+            if (g != null && g.closeable()) {
+                g.close();
+            }
+        }
         return results();
     }
 
@@ -367,6 +373,17 @@ final class Trainer {
         callbacks.setParams(params);
         model.setStopTraining(false);
         toleratesInvalidLoss = all.stream().anyMatch(c -> c instanceof TerminateOnNaN);
+        try {
+            return fitEpochs(data, validation, o, callbacks, steps, batchesPerEpoch, history);
+        } finally {
+            // also when a callback or a step throws: a later fit without TerminateOnNaN must not tolerate a NaN loss
+            toleratesInvalidLoss = false;
+            where = "trainOnBatch";
+        }
+    }
+
+    private History fitEpochs(BatchSource data, BatchSource validation, FitOptions o, CallbackList callbacks, int steps,
+                              int batchesPerEpoch, History history) {
         callbacks.onTrainBegin(Map.of());
         Map<String, Double> trainingLogs = Map.of();
         Map<String, Double> stepLogs = results();
@@ -402,8 +419,6 @@ final class Trainer {
                 break;
             }
         }
-        toleratesInvalidLoss = false;
-        where = "trainOnBatch";
         callbacks.onTrainEnd(trainingLogs);
         return history;
     }

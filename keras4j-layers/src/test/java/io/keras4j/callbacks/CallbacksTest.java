@@ -1,6 +1,7 @@
 package io.keras4j.callbacks;
 
 import io.keras4j.layers.Dense;
+import io.keras4j.layers.Dropout;
 import io.keras4j.models.FitOptions;
 import io.keras4j.models.Sequential;
 import io.keras4j.optimizers.Adam;
@@ -8,6 +9,8 @@ import io.keras4j.optimizers.SGD;
 import io.keras4j.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -204,6 +207,47 @@ class CallbacksTest {
         }
         assertFalse(Files.exists(backup.backupFile()), "a finished fit deletes the backup");
         assertEquals(3, h.epoch().size());
+    }
+
+    /**
+     * With shuffling and Dropout, a fit interrupted at epoch k and resumed by BackupAndRestore (a new process would
+     * rebuild the model under any seed) ends with the weights of the uninterrupted run, bit for bit: the backup
+     * holds the shuffle and Dropout generators' state.
+     */
+    @ParameterizedTest(name = "interrupted at epoch {0}")
+    @ValueSource(ints = {1, 2, 3, 4})
+    void backupAndRestoreResumesExactlyWithShuffleAndDropout(int k, @TempDir Path dir) {
+        FitOptions options = new FitOptions().epochs(5).batchSize(8).verbose(0).shuffle(true);
+        Sequential reference = dropoutModel(7);
+        reference.fit(X, Y, options);
+        List<INDArray> expected = reference.getWeights();
+
+        String backupDir = dir.resolve("backup").toString();
+        Sequential first = dropoutModel(7);
+        LambdaCallback crash = new LambdaCallback().onEpochBegin((epoch, logs) -> {
+            if (epoch == k) {
+                throw new IllegalStateException("simulated crash at epoch " + k);
+            }
+        });
+        assertThrows(IllegalStateException.class, () -> first.fit(X, Y, options.callbacks(new BackupAndRestore(backupDir), crash)));
+        Utils.setRandomSeed(12345);
+        Sequential resumed = dropoutModel(99);
+        resumed.fit(X, Y, options.callbacks(new BackupAndRestore(backupDir)));
+        List<INDArray> actual = resumed.getWeights();
+        for (int i = 0; i < expected.size(); i++) {
+            assertArrayEquals(Nd4j.toFlattened(expected.get(i)).toFloatVector(), Nd4j.toFlattened(actual.get(i)).toFloatVector(), 0f,
+                    "weight " + i);
+        }
+    }
+
+    private static Sequential dropoutModel(long seed) {
+        Utils.setRandomSeed(seed);
+        Sequential m = new Sequential();
+        m.add(new Dense(16, "relu").inputShape(3));
+        m.add(new Dropout(0.3));
+        m.add(new Dense(1));
+        m.compile(new Adam(0.01), "mse");
+        return m;
     }
 
     @Test

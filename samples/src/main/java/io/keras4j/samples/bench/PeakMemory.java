@@ -11,9 +11,18 @@ final class PeakMemory {
 
     /** VmHWM in bytes, or -1 where /proc is not available. */
     static long peakResidentBytes() {
+        return statusBytes("VmHWM:");
+    }
+
+    /** VmRSS (current resident memory) in bytes, or -1 where /proc is not available. */
+    static long residentBytes() {
+        return statusBytes("VmRSS:");
+    }
+
+    private static long statusBytes(String key) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
+                if (line.startsWith(key)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
                 }
             }
