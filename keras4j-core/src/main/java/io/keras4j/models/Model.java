@@ -1,6 +1,7 @@
 package io.keras4j.models;
 
 import io.keras4j.backend.Backend;
+import io.keras4j.backend.Threads;
 import io.keras4j.callbacks.History;
 import io.keras4j.engine.CallContext;
 import io.keras4j.engine.Graph;
@@ -753,6 +754,7 @@ public class Model extends Layer {
      * inputs to the input dtype.
      */
     private ArrayData prepare(String method, INDArray[] x, INDArray[] y, INDArray sampleWeight, Map<Integer, Double> classWeight) {
+        Threads.applyPolicy();
         if (x == null || x.length == 0 || Arrays.stream(x).anyMatch(a -> a == null)) {
             throw new IllegalArgumentException(method + ": input data `x` is missing");
         }
