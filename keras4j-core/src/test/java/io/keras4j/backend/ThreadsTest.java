@@ -31,6 +31,42 @@ class ThreadsTest {
     }
 
     @Test
+    void policyAppliesOneThreadOnlyWhenTheUserSetNothing() {
+        assertEquals(1, Threads.policyThreads(null, null));
+        assertEquals(0, Threads.policyThreads("1", null));
+        assertEquals(0, Threads.policyThreads("4", null));
+        assertEquals(2, Threads.policyThreads(null, "2"));
+        assertEquals(3, Threads.policyThreads("1", " 3 "));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Threads.policyThreads(null, "two"));
+        assertTrue(e.getMessage().contains("keras4j.ompThreads") && e.getMessage().contains("two"), e.getMessage());
+        // this JVM: surefire sets OMP_NUM_THREADS, so keras4j leaves the threads alone
+        int expected = System.getProperty(Threads.OMP_THREADS_PROPERTY) != null
+                ? Integer.parseInt(System.getProperty(Threads.OMP_THREADS_PROPERTY))
+                : System.getenv("OMP_NUM_THREADS") == null ? 1 : 0;
+        assertEquals(expected, Threads.policyThreads());
+    }
+
+    @Test
+    void applyingThePolicySetsLibnd4jOpenBlasAndTheCallingThreadsOpenMpCount() throws Exception {
+        Nd4j.getEnvironment(); // loads the backend before NativeOpsHolder is touched
+        var ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
+        int[] seen = new int[2];
+        Thread t = new Thread(() -> {
+            ops.setOmpNumThreads(4);
+            seen[0] = ops.ompGetMaxThreads();
+            Threads.apply(1);
+            seen[1] = ops.ompGetMaxThreads();
+        });
+        t.start();
+        t.join();
+        assertEquals(4, seen[0]);
+        assertEquals(1, seen[1]);
+        assertEquals(1, Nd4j.getEnvironment().maxThreads());
+        assertEquals(1, Nd4j.getEnvironment().maxMasterThreads());
+        assertEquals(1, Nd4j.factory().blas().getMaxThreads());
+    }
+
+    @Test
     void fewerThanOneThreadIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Threads.setIntraOpThreads(0));
         assertTrue(e.getMessage().contains("0"), e.getMessage());

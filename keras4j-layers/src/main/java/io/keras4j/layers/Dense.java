@@ -7,6 +7,8 @@ import io.keras4j.engine.CallContext;
 import io.keras4j.engine.Config;
 import io.keras4j.engine.InputSpec;
 import io.keras4j.engine.Variable;
+import org.bytedeco.javacpp.FloatPointer;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Map;
@@ -100,19 +102,72 @@ public class Dense extends KernelBiasLayer<Dense> {
         long rows = x.size(0);
         INDArray z = ctx.buffer("z", dtype(), rows, units);
         Blas.matmul(x, false, kernel.value(), false, z, 0.0);
-        if (bias != null) {
-            z.addiRowVector(bias.value());
-        }
-        INDArray y = z;
-        if (!activation.name().equals("linear")) {
-            y = ctx.buffer("y", dtype(), rows, units);
-            activation.call(z, y);
+        String act = activation.name();
+        INDArray y = act.equals("linear") ? z : ctx.buffer("y", dtype(), rows, units);
+        if (!onHost(z, bias == null ? null : bias.value(), act, y)) {
+            if (bias != null) {
+                z.addiRowVector(bias.value());
+            }
+            if (y != z) {
+                activation.call(z, y);
+            }
         }
         ctx.save("x", x);
         ctx.save("z", z);
         ctx.save("y", y);
         ctx.save("shape", input.shape());
         return input.rank() == 2 ? y : y.reshape(computeOutputShape(input.shape()));
+    }
+
+    /** Outputs up to this many elements get their bias and activation in one pass over host memory. */
+    private static final int HOST_ELEMENTS = 4096;
+
+    /**
+     * Adds the bias and applies relu, softmax or linear to a small float32 {@code z} (a fresh buffer) in one pass on
+     * the host, writing {@code y}; an ND4J op costs more than the whole pass at this size. False when it does not apply.
+     */
+    private static boolean onHost(INDArray z, INDArray b, String act, INDArray y) {
+        long n = z.length();
+        if (n > HOST_ELEMENTS || z.dataType() != DataType.FLOAT
+                || !(act.equals("relu") || act.equals("softmax") || act.equals("linear"))
+                || b != null && (b.dataType() != DataType.FLOAT || b.ordering() != 'c' || b.elementWiseStride() != 1)) {
+            return false;
+        }
+        int cols = (int) z.size(1);
+        float[] v = new float[(int) n];
+        new FloatPointer(z.data().addressPointer()).get(v);
+        if (b != null) {
+            float[] bv = new float[cols];
+            new FloatPointer(b.data().addressPointer()).position(b.offset()).get(bv);
+            for (int i = 0; i < v.length; i++) {
+                v[i] += bv[i % cols];
+            }
+            if (y != z) {
+                new FloatPointer(z.data().addressPointer()).put(v);
+            }
+        }
+        if (act.equals("relu")) {
+            for (int i = 0; i < v.length; i++) {
+                v[i] = Math.max(v[i], 0f);
+            }
+        } else if (act.equals("softmax")) {
+            for (int r = 0; r < v.length; r += cols) {
+                float max = Float.NEGATIVE_INFINITY;
+                for (int c = r; c < r + cols; c++) {
+                    max = Math.max(max, v[c]);
+                }
+                float sum = 0;
+                for (int c = r; c < r + cols; c++) {
+                    v[c] = (float) Math.exp(v[c] - max);
+                    sum += v[c];
+                }
+                for (int c = r; c < r + cols; c++) {
+                    v[c] /= sum;
+                }
+            }
+        }
+        new FloatPointer(y.data().addressPointer()).put(v);
+        return true;
     }
 
     @Override
