@@ -1,0 +1,134 @@
+package io.keras4j.spark;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the executors send back for one step (or one evaluation), summed over partitions by {@code treeAggregate}:
+ * the gradient of the global-batch loss ({@code 4 * trainable params} bytes per partition), the loss, the
+ * rows, the sample-weighted sums of the non-trainable weights (BatchNormalization's moving statistics) and, when the
+ * model has metrics, the targets and predictions of the rows for the driver's metrics.
+ */
+final class StepResult implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    long rows;
+    /** The loss of the global batch: each partition adds its share. */
+    double loss;
+    double[] outputLosses;
+    float[][] gradients;
+    double[][] nonTrainableSums;
+    final List<Rows> outputs = new ArrayList<>();
+
+    /** The targets, predictions and sample weights of some rows, one array per model output. */
+    static final class Rows implements Serializable {
+        private static final long serialVersionUID = 1L;
+        final int count;
+        final float[][] targets;
+        final long[][] targetShapes;
+        final float[][] predictions;
+        final long[][] predictionShapes;
+        final float[] weights;
+
+        Rows(INDArray[] y, INDArray[] pred, INDArray w) {
+            count = (int) pred[0].size(0);
+            targets = new float[y.length][];
+            targetShapes = new long[y.length][];
+            predictions = new float[pred.length][];
+            predictionShapes = new long[pred.length][];
+            for (int o = 0; o < pred.length; o++) {
+                targets[o] = Weights.floats(y[o]);
+                targetShapes[o] = y[o].shape();
+                predictions[o] = Weights.floats(pred[o]);
+                predictionShapes[o] = pred[o].shape();
+            }
+            weights = w == null ? null : Weights.floats(w);
+        }
+    }
+
+    /** Adds {@code other} into this one and returns this (Spark's seqOp/combOp may reuse their first argument). */
+    StepResult add(StepResult other) {
+        if (other.rows == 0) {
+            return this;
+        }
+        if (rows == 0) {
+            rows = other.rows;
+            loss = other.loss;
+            outputLosses = other.outputLosses;
+            gradients = other.gradients;
+            nonTrainableSums = other.nonTrainableSums;
+            outputs.addAll(other.outputs);
+            return this;
+        }
+        rows += other.rows;
+        loss += other.loss;
+        for (int o = 0; o < outputLosses.length; o++) {
+            outputLosses[o] += other.outputLosses[o];
+        }
+        if (gradients != null) {
+            for (int i = 0; i < gradients.length; i++) {
+                float[] a = gradients[i];
+                float[] b = other.gradients[i];
+                for (int k = 0; k < a.length; k++) {
+                    a[k] += b[k];
+                }
+            }
+        }
+        if (nonTrainableSums != null) {
+            for (int i = 0; i < nonTrainableSums.length; i++) {
+                double[] a = nonTrainableSums[i];
+                double[] b = other.nonTrainableSums[i];
+                for (int k = 0; k < a.length; k++) {
+                    a[k] += b[k];
+                }
+            }
+        }
+        outputs.addAll(other.outputs);
+        return this;
+    }
+
+    /** Targets (index 0), predictions (1) and sample weights (2, null when all are 1) of output {@code o}, all rows. */
+    INDArray[] stacked(int o) {
+        List<float[]> y = new ArrayList<>();
+        List<float[]> p = new ArrayList<>();
+        List<float[]> w = new ArrayList<>();
+        int total = 0;
+        boolean weighted = false;
+        for (Rows r : outputs) {
+            y.add(r.targets[o]);
+            p.add(r.predictions[o]);
+            total += r.count;
+            weighted |= r.weights != null;
+        }
+        for (Rows r : outputs) {
+            if (weighted) {
+                float[] ones = new float[r.count];
+                java.util.Arrays.fill(ones, 1f);
+                w.add(r.weights == null ? ones : r.weights);
+            }
+        }
+        Rows first = outputs.get(0);
+        return new INDArray[]{concat(y, first.targetShapes[o], total), concat(p, first.predictionShapes[o], total),
+                weighted ? concat(w, new long[]{first.count}, total) : null};
+    }
+
+    private static INDArray concat(List<float[]> parts, long[] chunkShape, int rows) {
+        int size = 0;
+        for (float[] part : parts) {
+            size += part.length;
+        }
+        float[] all = new float[size];
+        int at = 0;
+        for (float[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        long[] shape = chunkShape.clone();
+        shape[0] = rows;
+        return Nd4j.create(all, shape, 'c');
+    }
+}
