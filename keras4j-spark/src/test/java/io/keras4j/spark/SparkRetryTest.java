@@ -63,7 +63,7 @@ class SparkRetryTest {
     }
 
     @Test
-    void aTaskThatFailsOnceIsRetriedAndTheResultIsUnchanged() {
+    void aTaskThatFailsOnceIsRetriedAndTheResultIsUnchanged() throws Exception {
         SerializationLib.registerSerializable("keras4j_test", "FailOnce",
                 c -> new Config("FailOnce", c).allow().applyBase(new FailOnce()));
         Utils.setRandomSeed(5);
