@@ -34,13 +34,14 @@ final class ActivationSinking {
         }
         for (int n = 0; n < nodes.size(); n++) {
             ActivationFunction activation = nodes.get(n).layer().trailingActivation();
-            if (activation == null || nodeOutputSlots[n].length != 1 || uses[nodeOutputSlots[n][0]] != 1) {
+            if (activation == null || nodeOutputSlots[n].length != 1 || uses[nodeOutputSlots[n][0]] != 1
+                    || nodes.get(n).layer().activityRegularizer() != null) {
                 continue;
             }
             int m = consumer[nodeOutputSlots[n][0]];
             Layer next = nodes.get(m).layer();
             if (nodeInputSlots[m].length == 1 && nodeOutputSlots[m].length == 1 && next.trailingActivation() == null
-                    && next.commutesWith(activation)) {
+                    && next.activityRegularizer() == null && next.commutesWith(activation)) {
                 deferred[n] = true;
                 sunk[m] = activation;
             }

@@ -23,6 +23,10 @@ public final class CallContext {
     private double addedLoss;
     private INDArray[] inputMasks;
     private boolean activationDeferred;
+    private RecordedCall recordedCall;
+    private Object savedForBackward;
+    private Graph.State nestedState;
+    private INDArray[] activityOutputs;
 
     /** Whether the call is a training call (Dropout active, BatchNormalization on batch statistics). */
     public boolean training() {
@@ -52,6 +56,51 @@ public final class CallContext {
         this.needsInputGradient = needsInputGradient;
         this.addedLoss = 0;
         this.inputMasks = null;
+        this.recordedCall = null;
+        this.savedForBackward = null;
+        this.activityOutputs = null;
+    }
+
+    /** The outputs of this call that an activity regularizer penalised, for the penalty's gradient in backward. */
+    void activityOutputs(INDArray[] outputs) {
+        this.activityOutputs = outputs;
+    }
+
+    INDArray[] activityOutputs() {
+        return activityOutputs;
+    }
+
+    void recordedCall(RecordedCall call) {
+        this.recordedCall = call;
+    }
+
+    RecordedCall recordedCall() {
+        return recordedCall;
+    }
+
+    /**
+     * Saves what the backward pass needs as one typed value (a record of the layer's own), as PyTorch's
+     * {@code ctx.save_for_backward}: {@code ctx.saveForBackward(new Saved(x, z))}, then
+     * {@code Saved s = ctx.savedForBackward(Saved.class)} in {@code backward}.
+     */
+    public void saveForBackward(Object saved) {
+        this.savedForBackward = saved;
+    }
+
+    /** What {@link #saveForBackward} saved in this call, as the given type. */
+    public <T> T savedForBackward(Class<T> type) {
+        if (savedForBackward == null) {
+            throw new IllegalStateException("Nothing saved for backward: backward called before forward");
+        }
+        return type.cast(savedForBackward);
+    }
+
+    /** The execution state of the graph of a model called as a layer in this call (created on first use). */
+    public Graph.State nestedState(Graph graph) {
+        if (nestedState == null || !nestedState.belongsTo(graph)) {
+            nestedState = graph.newState();
+        }
+        return nestedState;
     }
 
     /**

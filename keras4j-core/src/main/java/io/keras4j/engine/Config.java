@@ -30,10 +30,10 @@ public final class Config {
         this.map = map;
     }
 
-    /** Rejects keys outside {@code known} (plus the base layer keys), naming them. */
+    /** Rejects keys outside {@code known} (plus the base layer keys, Keras's Layer keywords), naming them. */
     public Config allow(String... known) {
         Set<String> allowed = new TreeSet<>(List.of("name", "trainable", "dtype", "batch_input_shape", "batch_shape",
-                "input_shape", "input_dim", "input_length"));
+                "input_shape", "input_dim", "input_length", "activity_regularizer"));
         allowed.addAll(List.of(known));
         for (String key : map.keySet()) {
             if (!allowed.contains(key)) {
@@ -200,6 +200,9 @@ public final class Config {
             if (name instanceof String) {
                 layer.dtype((String) name);
             }
+        }
+        if (has("activity_regularizer")) {
+            layer.activityRegularizer(regularizer("activity_regularizer"));
         }
         for (String key : List.of("batch_shape", "batch_input_shape")) {
             if (has(key)) {

@@ -45,6 +45,11 @@ public final class Graph {
                 contexts[i].deferActivation(sinking.deferred(i));
             }
         }
+
+        /** Whether this state was made by {@code graph}. */
+        boolean belongsTo(Graph graph) {
+            return graph == Graph.this;
+        }
     }
 
     /**
@@ -227,6 +232,22 @@ public final class Graph {
         return new State();
     }
 
+    private final java.util.concurrent.ConcurrentLinkedQueue<State> idleStates = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /**
+     * An execution state for one call, owned by the caller until {@link #releaseState}: a reused idle one or a new one,
+     * so that concurrent inference calls never share values, contexts or buffers.
+     */
+    public State acquireState() {
+        State state = idleStates.poll();
+        return state != null ? state : new State();
+    }
+
+    /** Returns a state from {@link #acquireState} for reuse; the caller no longer reads what it holds. */
+    public void releaseState(State state) {
+        idleStates.offer(state);
+    }
+
     /**
      * Runs the graph forward.
      *
@@ -279,7 +300,7 @@ public final class Graph {
             CallContext ctx = state.contexts[n];
             ctx.begin(training, needs);
             ctx.setInputMasks(inMasks);
-            INDArray[] out = sinking.forward(n, node.layer().call(args, ctx), ctx);
+            INDArray[] out = sinking.forward(n, node.layer().callInGraph(args, ctx, gradients), ctx);
             INDArray[] outMasks = node.layer().computeMask(args, inMasks);
             int[] outSlots = nodeOutputSlots[n];
             for (int o = 0; o < outSlots.length; o++) {
@@ -333,7 +354,7 @@ public final class Graph {
                 continue;
             }
             CallContext ctx = state.contexts[n];
-            INDArray[] gIn = nodes.get(n).layer().backward(sinking.backward(n, gOut, ctx), ctx);
+            INDArray[] gIn = nodes.get(n).layer().backwardInGraph(sinking.backward(n, gOut, ctx), ctx);
             int[] inSlots = nodeInputSlots[n];
             for (int i = 0; i < inSlots.length; i++) {
                 if (ctx.needsInputGradient(i) && gIn[i] != null) {

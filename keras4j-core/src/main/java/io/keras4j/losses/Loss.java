@@ -1,5 +1,6 @@
 package io.keras4j.losses;
 
+import io.keras4j.backend.Tape;
 import io.keras4j.engine.Shapes;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -115,14 +116,39 @@ public abstract class Loss {
         return yPred.reshape('c', view(yPred.shape()));
     }
 
-    /** The unreduced values, as Keras's {@code loss.call(y_true, y_pred)}: shape of {@code yPred} without its last axis. */
+    /**
+     * The unreduced values, as Keras's {@code loss.call(y_true, y_pred)}: shape of {@code yPred} without its last axis.
+     * Recorded on an active tape with its gradient with respect to {@code yPred}, for custom training loops
+     * ({@code mean(lossFn.call(y, model.apply(x, true)))}).
+     */
     public INDArray call(INDArray yTrue, INDArray yPred) {
-        INDArray rows = rowLosses(targets2d(yTrue, yPred), predictions2d(yPred));
+        INDArray t = targets2d(yTrue, yPred);
+        INDArray p = predictions2d(yPred);
+        INDArray rows = rowLosses(t, p);
         INDArray mask = rowMask(yTrue, yPred);
         if (mask != null) {
-            rows = rows.mul(mask);
+            rows = rows.mul(mask.castTo(rows.dataType()));
         }
-        return rows.reshape(valuesShape(yPred.shape()));
+        INDArray out = rows.reshape(valuesShape(yPred.shape()));
+        Tape.record(out, (g, needs) -> {
+            INDArray w = g.castTo(p.dataType()).reshape(p.size(0), 1);
+            if (mask != null) {
+                w = w.mul(mask.castTo(p.dataType()).reshape(p.size(0), 1));
+            }
+            return new INDArray[]{rowGradient(t, p, w).reshape(yPred.shape())};
+        }, yPred);
+        return out;
+    }
+
+    /**
+     * The reduced loss as a scalar array recorded on an active tape, as Keras's {@code loss(y_true, y_pred,
+     * sample_weight)} inside {@code compute_loss}; sampleWeight may be null.
+     */
+    public INDArray reduced(INDArray yTrue, INDArray yPred, INDArray sampleWeight) {
+        ValueAndGradient vg = computeWithGradient(yTrue, yPred, sampleWeight);
+        INDArray out = Nd4j.scalar(yPred.dataType(), vg.value());
+        Tape.record(out, (g, needs) -> new INDArray[]{vg.gradient().mul(g.getDouble(0))}, yPred);
+        return out;
     }
 
     /** The reduced loss, as Keras's {@code loss(y_true, y_pred, sample_weight)}; sampleWeight may be null. */

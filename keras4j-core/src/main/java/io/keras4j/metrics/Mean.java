@@ -34,6 +34,12 @@ public class Mean extends Metric {
     }
 
     /** Adds {@code values} (a scalar or one entry per sample), as Keras's {@code update_state(values, sample_weight)}. */
+    public void updateState(INDArray values) {
+        updateState(values, (INDArray) null);
+    }
+
+    /** Accumulates the weighted values, as {@code mean.update_state(values, sample_weight)}. */
+    @Override
     public void updateState(INDArray values, INDArray sampleWeight) {
         if (sampleWeight != null && values.rank() > 1 && sampleWeight.length() == values.length()) {
             INDArray w = sampleWeight.castTo(values.dataType()).reshape(values.shape());

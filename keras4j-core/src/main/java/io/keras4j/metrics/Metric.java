@@ -31,6 +31,11 @@ public abstract class Metric {
     /** Accumulates one batch; {@code sampleWeight} may be null. */
     public abstract void updateState(INDArray yTrue, INDArray yPred, INDArray sampleWeight);
 
+    /** Accumulates one batch without sample weights, as {@code metric.update_state(y_true, y_pred)}. */
+    public void updateState(INDArray yTrue, INDArray yPred) {
+        updateState(yTrue, yPred, null);
+    }
+
     /** The current value. */
     public abstract double result();
 
@@ -44,6 +49,13 @@ public abstract class Metric {
 
     /** Clears the accumulated state. */
     public abstract void resetState();
+
+    /** The values this metric reports, by name: {@code {name(): result()}} for a single-valued metric. */
+    public Map<String, Double> results() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put(name(), result());
+        return out;
+    }
 
     /** The Keras config ({@code name}, {@code dtype}, ...). */
     public Map<String, Object> getConfig() {

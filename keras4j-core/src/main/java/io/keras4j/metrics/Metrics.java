@@ -89,6 +89,23 @@ public final class Metrics {
      * @param yTrueShape the shape of a batch of targets
      * @param yPredShape the shape of a batch of predictions
      */
+    public static Metric forCompile(Object identifier, long[] yTrueShape, long[] yPredShape) {
+        if (identifier instanceof Metric metric) {
+            return metric;
+        }
+        if (identifier instanceof java.util.function.BiFunction<?, ?, ?> fn) {
+            @SuppressWarnings("unchecked")
+            java.util.function.BiFunction<INDArray, INDArray, INDArray> f = (java.util.function.BiFunction<INDArray, INDArray, INDArray>) fn;
+            return new MeanMetricWrapper("custom_metric", f);
+        }
+        if (!(identifier instanceof String)) {
+            throw new IllegalArgumentException("compile: each metric must be a String identifier, a Metric or a function "
+                    + "(yTrue, yPred) -> values, got " + identifier);
+        }
+        return forCompile((String) identifier, yTrueShape, yPredShape);
+    }
+
+    /** As {@link #forCompile(Object, long[], long[])} for an identifier string. */
     public static Metric forCompile(String identifier, long[] yTrueShape, long[] yPredShape) {
         String id = identifier.toLowerCase();
         if (!id.equals("accuracy") && !id.equals("acc")) {

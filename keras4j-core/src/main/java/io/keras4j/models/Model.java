@@ -29,28 +29,41 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A functional model, as {@code keras.Model(inputs, outputs)}: a graph of layer calls from
- * {@code Input.of(...)} tensors to output tensors, with the training API ({@code compile}, {@code fit},
- * {@code evaluate}, {@code predict}, the {@code *OnBatch} methods), weights access and saving.
+ * A model, as {@code keras.Model}: with the training API ({@code compile}, {@code fit}, {@code evaluate},
+ * {@code predict}, the {@code *OnBatch} methods), weights access and saving.
  *
+ * <p>A functional model ({@code keras.Model(inputs, outputs)}) is a graph of layer calls from {@code Input.of(...)}
+ * tensors to output tensors:
  * <pre>{@code
  * KerasTensor x = Input.of(784);
  * KerasTensor h = new Dense(64, "relu").apply(x);
  * Model model = new Model(x, new Dense(10, "softmax").apply(h));
  * model.compile("adam", "sparse_categorical_crossentropy", "accuracy");
  * }</pre>
- *
- * A model is itself a layer: it can be called on tensors inside a bigger model.
+ * A subclassed model writes its forward pass in Java ({@code call}: loops, branches, {@code io.keras4j.ops}); the
+ * layers in its fields are tracked for weights and freezing, and gradients come from the tape. {@link #trainStep},
+ * {@link #testStep} and {@link #predictStep} can be overridden as in Keras's "Customizing what happens in fit()".
+ * <pre>{@code
+ * class Mlp extends Model {
+ *     private final Dense hidden = new Dense(32, "relu");
+ *     private final Dense out = new Dense(10, "softmax");
+ *     protected INDArray call(INDArray x, CallContext ctx) {
+ *         return out.apply(hidden.apply(x, ctx.training()), ctx.training());
+ *     }
+ * }
+ * }</pre>
+ * A model is itself a layer: it can be called on tensors inside a bigger model, or on arrays.
  */
 public class Model extends Layer {
     private Graph graph;
-    private Graph.State predictState;
     private Trainer trainer;
     private CompileOptions compileOptions;
     private boolean stopTraining;
     private Integer resumeEpoch;
     /** Per output, the "crossentropy"/"ce" loss identifier still to resolve from the first targets seen. */
     private String[] deferredLosses;
+    /** The number of outputs of a subclassed model's last call (0 before the first). */
+    private int eagerOutputs;
 
     /** A model from one input to one output. */
     public Model(KerasTensor input, KerasTensor output) {
@@ -62,13 +75,26 @@ public class Model extends Layer {
         setGraph(new Graph(inputs, outputs));
     }
 
-    /** For subclasses that build their graph later ({@link Sequential}). */
+    /** For subclassed models (with their own {@code call}) and models that build their graph later ({@link Sequential}). */
     protected Model() {
     }
 
+    /** "Functional" for a model of a graph, the Java class name for a subclassed model (Keras's class_name). */
     @Override
     public String className() {
-        return "Functional";
+        return getClass() == Model.class ? "Functional" : getClass().getSimpleName();
+    }
+
+    /** A model of a graph runs it backward itself; a subclassed model's call is recorded op by op. */
+    @Override
+    protected boolean hasBackward() {
+        return graph != null;
+    }
+
+    /** The graph's layers for a model of a graph; the layers held in fields for a subclassed model. */
+    @Override
+    protected List<Layer> trackedLayers() {
+        return graph != null ? graph.layers() : super.trackedLayers();
     }
 
     @Override
@@ -79,15 +105,16 @@ public class Model extends Layer {
     /** Installs the graph (Sequential rebuilds it as layers are added). */
     protected void setGraph(Graph graph) {
         this.graph = graph;
-        this.predictState = null;
         ensureBuilt(List.of());
     }
 
     /** The graph; builds it first if the model defers building. */
     Graph graph() {
         if (graph == null) {
-            throw new IllegalStateException("Model \"" + name() + "\" has no inputs yet: give the first layer an inputShape(...), "
-                    + "add an Input, or call fit/predict so the input shape can be inferred");
+            throw new IllegalStateException("Model \"" + name() + "\" has no symbolic inputs"
+                    + (hasBackward() || trackedLayers().isEmpty() && getClass() == Sequential.class
+                    ? " yet: give the first layer an inputShape(...), add an Input, or call fit/predict so the input shape can be inferred"
+                    : ": it is a subclassed model, whose call runs on arrays"));
         }
         return graph;
     }
@@ -111,9 +138,12 @@ public class Model extends Layer {
         return graph().outputs();
     }
 
-    /** The layers in graph order, as {@code model.layers} (a functional model lists its InputLayers first). */
+    /**
+     * The layers in graph order, as {@code model.layers} (a functional model lists its InputLayers first); for a
+     * subclassed model, the layers held in its fields.
+     */
     public List<Layer> layers() {
-        return graph().layers();
+        return graph != null ? graph.layers() : trackedLayers();
     }
 
     /** The layer with the given name, as {@code model.get_layer(name)}. */
@@ -127,9 +157,15 @@ public class Model extends Layer {
                 + layers().stream().map(Layer::name).toList());
     }
 
-    /** The names of the layers producing the outputs. */
+    /** The names of the layers producing the outputs ("output_0", ... for a subclassed model). */
     List<String> outputNames() {
         List<String> names = new ArrayList<>();
+        if (graph == null) {
+            for (int o = 0; o < Math.max(1, eagerOutputs); o++) {
+                names.add("output_" + o);
+            }
+            return names;
+        }
         for (KerasTensor t : outputs()) {
             names.add(t.node().layer().name());
         }
@@ -154,18 +190,21 @@ public class Model extends Layer {
 
     @Override
     public List<Variable> weights() {
-        return isGraphBuilt() ? collect(false, false) : List.of();
+        return isGraphBuilt() ? collect(false, false) : super.weights();
     }
 
     @Override
     public List<Variable> trainableWeights() {
-        return isGraphBuilt() && trainable() ? collect(true, false) : List.of();
+        if (!isGraphBuilt()) {
+            return super.trainableWeights();
+        }
+        return trainable() ? collect(true, false) : List.of();
     }
 
     @Override
     public List<Variable> nonTrainableWeights() {
         if (!isGraphBuilt()) {
-            return List.of();
+            return super.nonTrainableWeights();
         }
         return trainable() ? collect(false, true) : collect(false, false);
     }
@@ -212,13 +251,25 @@ public class Model extends Layer {
         compile(new CompileOptions().optimizer(optimizer).loss(loss).metrics(metrics));
     }
 
+    /**
+     * Configures training with an optimizer and no loss, as {@code model.compile(optimizer)} for a model whose
+     * {@link #trainStep} computes its own loss (Keras's VAE and GAN examples).
+     */
+    public void compile(Object optimizer) {
+        compile(new CompileOptions().optimizer(optimizer));
+    }
+
     /** Configures training from {@link CompileOptions}. */
     public void compile(CompileOptions options) {
         Optimizer opt = resolveOptimizer(options.optimizer);
-        int outputs = isGraphBuilt() ? outputs().size() : 1;
+        int outputs = isGraphBuilt() ? outputs().size() : Math.max(1, eagerOutputs);
         options = byOutputOrder(options);
         List<Loss> losses = new ArrayList<>();
-        if (options.losses.size() == 1 && outputs > 1) {
+        if (options.losses.isEmpty()) {
+            for (int i = 0; i < outputs; i++) {
+                losses.add(null);
+            }
+        } else if (options.losses.size() == 1 && outputs > 1) {
             for (int i = 0; i < outputs; i++) {
                 losses.add(resolveLoss(options.losses.get(0)));
             }
@@ -244,7 +295,7 @@ public class Model extends Layer {
         }
         String[] deferred = new String[losses.size()];
         for (int i = 0; i < losses.size(); i++) {
-            Object id = options.losses.size() == 1 ? options.losses.get(0) : options.losses.get(i);
+            Object id = options.losses.isEmpty() ? null : options.losses.size() == 1 ? options.losses.get(0) : options.losses.get(i);
             if (id instanceof String && List.of("crossentropy", "ce").contains(((String) id).toLowerCase())) {
                 deferred[i] = (String) id;
             }
@@ -266,8 +317,9 @@ public class Model extends Layer {
             List<Object> ids = options.metricsByOutput == null ? options.metrics
                     : options.metricsByOutput.getOrDefault(names.get(o), List.of());
             for (Object m : ids) {
-                if (!(m instanceof String) && !(m instanceof Metric)) {
-                    throw new IllegalArgumentException("compile: each metric must be a String identifier or a Metric, got " + m);
+                if (!(m instanceof String) && !(m instanceof Metric) && !(m instanceof java.util.function.BiFunction)) {
+                    throw new IllegalArgumentException("compile: each metric must be a String identifier, a Metric or a function "
+                            + "(yTrue, yPred) -> values, got " + m);
                 }
             }
             perOutput.add(new ArrayList<>(ids));
@@ -329,7 +381,12 @@ public class Model extends Layer {
         if (loss instanceof String) {
             return Losses.get((String) loss);
         }
-        throw new IllegalArgumentException("compile: `loss` must be a String identifier or a Loss, got " + loss);
+        if (loss instanceof java.util.function.BiFunction<?, ?, ?> fn) {
+            @SuppressWarnings("unchecked")
+            java.util.function.BiFunction<INDArray, INDArray, INDArray> f = (java.util.function.BiFunction<INDArray, INDArray, INDArray>) fn;
+            return new io.keras4j.losses.LossFunctionWrapper(f);
+        }
+        throw new IllegalArgumentException("compile: `loss` must be a String identifier, a Loss or a function (yTrue, yPred) -> values, got " + loss);
     }
 
     /** Whether {@link #compile} was called. */
@@ -342,9 +399,9 @@ public class Model extends Layer {
         return requireCompiled("optimizer").optimizer;
     }
 
-    /** The losses given to compile, one per output. */
-    public List<Loss> losses() {
-        return requireCompiled("losses").losses;
+    /** The losses given to compile, one per output (null for an output without one), as Keras's {@code model.loss}. */
+    public List<Loss> loss() {
+        return requireCompiled("loss").losses;
     }
 
     private Trainer requireCompiled(String method) {
@@ -385,6 +442,14 @@ public class Model extends Layer {
         return fit(x, y, new FitOptions().epochs(epochs).batchSize(batchSize));
     }
 
+    /**
+     * Trains on inputs without targets, as {@code model.fit(x, epochs=...)} for a model whose {@link #trainStep} or
+     * added losses need no targets (an autoencoder's VAE).
+     */
+    public History fit(INDArray x, FitOptions options) {
+        return fit(new INDArray[]{x}, null, options);
+    }
+
     /** Trains a single-input, single-output model with the given options. */
     public History fit(INDArray x, INDArray y, FitOptions options) {
         return fit(new INDArray[]{x}, new INDArray[]{y}, options);
@@ -409,15 +474,17 @@ public class Model extends Layer {
             validation = data.slice(split, data.size);
             data = data.slice(0, split);
         }
+        ArrayData train = data;
         if (options.validationDataset != null) {
             PyDatasetAdapter adapter = adapter("fit (validation_data)", options.validationDataset, true, null);
             try {
-                return t.fit(data, adapter, options);
+                return t.exclusively("fit", () -> t.fit(train, adapter, options));
             } finally {
                 adapter.close();
             }
         }
-        return t.fit(data, validation, options);
+        ArrayData checked = validation;
+        return t.exclusively("fit", () -> t.fit(train, checked, options));
     }
 
     /** Loss then metrics (compile order) on the data, batch size 32, with a progress bar, as {@code model.evaluate(x, y)}. */
@@ -439,7 +506,8 @@ public class Model extends Layer {
     /** Loss and metrics by name for a model with several inputs or outputs. */
     public Map<String, Double> evaluateToMap(INDArray[] x, INDArray[] y, int batchSize, int verbose) {
         Trainer t = requireCompiled("evaluate");
-        return t.evaluate(prepare("evaluate", x, y, null, null), batchSize, verbose, null);
+        ArrayData data = prepare("evaluate", x, y, null, null);
+        return t.exclusively("evaluate", () -> t.evaluate(data, batchSize, verbose, null));
     }
 
     /** Predictions for all samples, batch size 32, as {@code model.predict(x)}. */
@@ -459,10 +527,7 @@ public class Model extends Layer {
 
     private INDArray[] predict(INDArray[] x, int batchSize, int verbose) {
         ArrayData data = prepare("predict", x, null, null, null);
-        if (predictState == null) {
-            predictState = graph().newState();
-        }
-        return Trainer.predict(this, predictState, data, batchSize, verbose);
+        return Trainer.predict(this, data, batchSize, verbose);
     }
 
     /**
@@ -487,7 +552,8 @@ public class Model extends Layer {
         ArrayData validationArrays = options.validationX == null || validation != null ? null
                 : prepare("fit (validation_data)", options.validationX, options.validationY, null, null);
         try {
-            return t.fit(train, validation != null ? validation : validationArrays, options);
+            BatchSource checked = validation != null ? validation : validationArrays;
+            return t.exclusively("fit", () -> t.fit(train, checked, options));
         } finally {
             train.close();
             if (validation != null) {
@@ -506,7 +572,7 @@ public class Model extends Layer {
         Trainer t = requireCompiled("evaluate");
         PyDatasetAdapter adapter = adapter("evaluate", data, true, null);
         try {
-            return t.evaluate(adapter, 0, verbose, null);
+            return t.exclusively("evaluate", () -> t.evaluate(adapter, 0, verbose, null));
         } finally {
             adapter.close();
         }
@@ -518,11 +584,8 @@ public class Model extends Layer {
         if (!isGraphBuilt()) {
             buildFromData(data.get(0).x());
         }
-        if (predictState == null) {
-            predictState = graph().newState();
-        }
         try {
-            return Trainer.predict(this, predictState, adapter, 0, 0)[0];
+            return Trainer.predict(this, adapter, 0, 0)[0];
         } finally {
             adapter.close();
         }
@@ -542,27 +605,119 @@ public class Model extends Layer {
     public double[] trainOnBatch(INDArray x, INDArray y) {
         Trainer t = requireCompiled("trainOnBatch");
         ArrayData data = prepare("trainOnBatch", new INDArray[]{x}, new INDArray[]{y}, null, null);
-        t.resetMetrics();
-        t.trainStep(data.x, data.y, null, "trainOnBatch");
-        return t.results().values().stream().mapToDouble(Double::doubleValue).toArray();
+        return t.exclusively("trainOnBatch", () -> {
+            t.resetMetrics();
+            return values(trainStep(new StepData(data.x, data.y, null)));
+        });
     }
 
     /** Loss then metrics on one batch without updating weights, as {@code model.test_on_batch}. */
     public double[] testOnBatch(INDArray x, INDArray y) {
         Trainer t = requireCompiled("testOnBatch");
         ArrayData data = prepare("testOnBatch", new INDArray[]{x}, new INDArray[]{y}, null, null);
-        t.resetMetrics();
-        t.testStep(data.x, data.y, null);
-        return t.results().values().stream().mapToDouble(Double::doubleValue).toArray();
+        return t.exclusively("testOnBatch", () -> {
+            t.resetMetrics();
+            return values(testStep(new StepData(data.x, data.y, null)));
+        });
     }
 
-    /** Predictions for one batch, as {@code model.predict_on_batch}. */
+    private static double[] values(Map<String, Double> logs) {
+        return logs.values().stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Predictions for one batch, as {@code model.predict_on_batch}; safe to call from many threads at once. */
     public INDArray predictOnBatch(INDArray x) {
         ArrayData data = prepare("predictOnBatch", new INDArray[]{x}, null, null, null);
-        if (predictState == null) {
-            predictState = graph().newState();
+        return predictStep(new StepData(data.x, null, null))[0];
+    }
+
+    // ---- steps: override to customise fit, evaluate and predict --------------------------
+
+    /**
+     * One training step on one batch, as Keras's {@code train_step(data)}: {@code fit} calls it for every batch and
+     * passes the returned logs to the callbacks. The default runs the model, computes the compiled losses, applies the
+     * optimizer and updates the metrics. Override it as in "Customizing what happens in fit()":
+     * <pre>{@code
+     * public Map<String, Double> trainStep(StepData data) {
+     *     INDArray yPred, loss;
+     *     List<INDArray> grads;
+     *     try (GradientTape tape = new GradientTape()) {
+     *         yPred = apply(data.x(), true);
+     *         loss = computeLoss(data.x(), data.y(), yPred, null);
+     *         grads = tape.gradient(loss, trainableWeights());
+     *     }
+     *     optimizer().applyGradients(grads, trainableWeights());
+     *     for (Metric m : metrics()) {
+     *         if (m.name().equals("loss")) ((Mean) m).updateState(loss); else m.updateState(data.y(), yPred);
+     *     }
+     *     return getMetricsResult();
+     * }
+     * }</pre>
+     */
+    public Map<String, Double> trainStep(StepData data) {
+        return requireCompiled("trainStep").trainStep(data);
+    }
+
+    /** One evaluation step, as Keras's {@code test_step(data)}: losses and metrics in inference mode; returns the logs. */
+    public Map<String, Double> testStep(StepData data) {
+        return requireCompiled("testStep").testStep(data);
+    }
+
+    /**
+     * One prediction step, as Keras's {@code predict_step(data)}: the outputs for {@code data.xs()} in inference mode.
+     * Each call runs with its own execution state, so any number of threads may predict with one model at once.
+     */
+    public INDArray[] predictStep(StepData data) {
+        if (graph == null) {
+            return applyAll(false, data.xs());
         }
-        return graph().forward(predictState, data.x, false, false)[0].dup();
+        Graph.State state = graph.acquireState();
+        try {
+            INDArray[] out = graph.forward(state, data.xs(), false, false);
+            for (int o = 0; o < out.length; o++) {
+                out[o] = out[o].dup();
+            }
+            return out;
+        } finally {
+            graph.releaseState(state);
+        }
+    }
+
+    /**
+     * The loss of a batch as a scalar recorded on the active tape, as Keras's {@code compute_loss(x, y, y_pred,
+     * sample_weight)}: the compiled losses (times their loss weights), the weight penalties and the losses the model's
+     * call added ({@link #losses()}).
+     */
+    public INDArray computeLoss(INDArray x, INDArray y, INDArray yPred, INDArray sampleWeight) {
+        return requireCompiled("computeLoss").computeLoss(y == null ? null : new INDArray[]{y}, new INDArray[]{yPred}, sampleWeight);
+    }
+
+    /** As {@link #computeLoss(INDArray, INDArray, INDArray, INDArray)} for several inputs and outputs. */
+    public INDArray computeLoss(INDArray[] x, INDArray[] y, INDArray[] yPred, INDArray sampleWeight) {
+        return requireCompiled("computeLoss").computeLoss(y, yPred, sampleWeight);
+    }
+
+    /**
+     * The metrics {@code fit} resets each epoch and reports, as Keras's {@code model.metrics}: the loss tracker
+     * (named "loss"), then the compiled metrics once the first batch has built them. Override to list your own
+     * trackers (Keras's VAE example).
+     */
+    public List<Metric> metrics() {
+        return trainer == null ? List.of() : trainer.metrics();
+    }
+
+    /** Updates the compiled metrics and returns the logs, as Keras's {@code compute_metrics(x, y, y_pred, sample_weight)}. */
+    public Map<String, Double> computeMetrics(INDArray x, INDArray y, INDArray yPred, INDArray sampleWeight) {
+        return requireCompiled("computeMetrics").computeMetrics(new INDArray[]{y}, new INDArray[]{yPred}, sampleWeight);
+    }
+
+    /** The current value of each of {@link #metrics()} by name, as Keras's {@code get_metrics_result()}. */
+    public Map<String, Double> getMetricsResult() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Metric m : metrics()) {
+            out.putAll(m.results());
+        }
+        return out;
     }
 
     /**
@@ -575,6 +730,9 @@ public class Model extends Layer {
             throw new IllegalArgumentException(method + ": input data `x` is missing");
         }
         buildFromData(x);
+        if (!isGraphBuilt()) {
+            return prepareForCall(method, x, y, sampleWeight, classWeight);
+        }
         List<KerasTensor> inputs = inputs();
         if (x.length != inputs.size()) {
             throw new IllegalArgumentException(method + ": model \"" + name() + "\" expects " + inputs.size()
@@ -612,6 +770,32 @@ public class Model extends Layer {
         }
         INDArray weights = sampleWeights(method, n, y, sampleWeight, classWeight);
         return new ArrayData(cast, y, weights);
+    }
+
+    /**
+     * The checks of {@link #prepare} for a subclassed model, which has no symbolic inputs: sample counts agree;
+     * floating-point inputs are cast to the model's dtype (integer inputs, such as token ids, stay as they are).
+     */
+    private ArrayData prepareForCall(String method, INDArray[] x, INDArray[] y, INDArray sampleWeight, Map<Integer, Double> classWeight) {
+        long n = x[0].rank() == 0 ? 1 : x[0].size(0);
+        INDArray[] cast = new INDArray[x.length];
+        for (int i = 0; i < x.length; i++) {
+            if (x[i].rank() == 0 || x[i].size(0) != n) {
+                throw new IllegalArgumentException(method + ": data cardinality is ambiguous: input arrays have " + sizes(x)
+                        + " samples; make sure all arrays contain the same number of samples");
+            }
+            cast[i] = x[i].dataType().isFPType() && x[i].dataType() != dtype() ? x[i].castTo(dtype()) : x[i];
+        }
+        if (y != null) {
+            for (int o = 0; o < y.length; o++) {
+                if (y[o] == null || y[o].rank() == 0 || y[o].size(0) != n) {
+                    throw new IllegalArgumentException(method + ": data cardinality is ambiguous: x has " + n + " samples but y"
+                            + (y.length > 1 ? "[" + o + "]" : "") + " has " + (y[o] == null ? "none" : y[o].rank() == 0 ? "a scalar"
+                            : y[o].size(0) + " samples") + "; make sure all arrays contain the same number of samples");
+                }
+            }
+        }
+        return new ArrayData(cast, y, sampleWeights(method, n, y, sampleWeight, classWeight));
     }
 
     /**
@@ -765,6 +949,9 @@ public class Model extends Layer {
 
     @Override
     public List<long[]> computeOutputShapes(List<long[]> inputShapes) {
+        if (graph == null) {
+            return inferOutputShapes(inputShapes);
+        }
         List<long[]> out = new ArrayList<>();
         for (KerasTensor t : outputs()) {
             out.add(t.shape());
@@ -774,23 +961,34 @@ public class Model extends Layer {
 
     @Override
     protected int outputCount() {
-        return outputs().size();
+        return graph == null ? Math.max(1, eagerOutputs) : outputs().size();
     }
 
+    /** A model of a graph has its weights from its layers; a subclassed model builds as a layer does. */
     @Override
     protected void build(List<long[]> inputShapes) {
+        if (graph == null) {
+            super.build(inputShapes);
+        }
     }
 
+    /** Runs the graph (a model of a graph), or the subclass's {@code call}. */
     @Override
     public INDArray[] call(INDArray[] inputs, CallContext ctx) {
-        Graph.State state = ctx.computeIfAbsent("graph_state", () -> graph().newState());
-        return graph().forward(state, inputs, ctx.training(), true, true);
+        if (graph == null) {
+            INDArray[] out = super.call(inputs, ctx);
+            eagerOutputs = out.length;
+            return out;
+        }
+        return graph.forward(ctx.nestedState(graph), inputs, ctx.training(), true, true);
     }
 
     @Override
     public INDArray[] backward(INDArray[] outputGradients, CallContext ctx) {
-        Graph.State state = ctx.saved("graph_state");
-        return graph().backward(state, outputGradients);
+        if (graph == null) {
+            return super.backward(outputGradients, ctx);
+        }
+        return graph.backward(ctx.nestedState(graph), outputGradients);
     }
 
     @Override

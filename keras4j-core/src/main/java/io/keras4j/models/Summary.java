@@ -21,7 +21,7 @@ final class Summary {
 
     static String of(Model model) {
         List<Layer> layers = model.layers();
-        boolean sequentialLike = model instanceof Sequential || isSequentialLike(model);
+        boolean sequentialLike = model instanceof Sequential || !model.isGraphBuilt() || isSequentialLike(model);
         int lineLength = sequentialLike ? 88 : 108;
         double[] positions = sequentialLike ? new double[]{0.45, 0.80, 1.0} : new double[]{0.3, 0.56, 0.74, 1.0};
         String[] header = sequentialLike ? new String[]{"Layer (type)", "Output Shape", "Param #"}
@@ -110,6 +110,9 @@ final class Summary {
         }
         if (shapes.isEmpty() && layer instanceof io.keras4j.engine.InputLayer) {
             shapes.add(((io.keras4j.engine.InputLayer) layer).batchShape());
+        }
+        if (shapes.isEmpty() && layer.firstCallShapes() != null) {
+            shapes.addAll(layer.computeOutputShapes(layer.firstCallShapes()));
         }
         return shapes.isEmpty() ? "?" : Shapes.format(shapes);
     }

@@ -5,12 +5,13 @@ import io.keras4j.callbacks.CallbackList;
 import io.keras4j.callbacks.History;
 import io.keras4j.callbacks.ProgbarLogger;
 import io.keras4j.callbacks.TerminateOnNaN;
+import io.keras4j.backend.Tape;
 import io.keras4j.engine.Graph;
 import io.keras4j.engine.Variable;
 import io.keras4j.losses.Loss;
 import io.keras4j.metrics.Mean;
 import io.keras4j.metrics.Metric;
-import io.keras4j.metrics.Metrics;
+import io.keras4j.ops.Ops;
 import io.keras4j.optimizers.Optimizer;
 import io.keras4j.utils.RandomState;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -33,20 +34,23 @@ final class Trainer {
     final Optimizer optimizer;
     final List<Loss> losses;
     final double[] lossWeights;
-    private final List<List<Object>> metricIds;
-    private List<List<Metric>> metrics;
+    private final CompileMetrics compileMetrics;
     final Mean lossTracker = new Mean("loss");
     private Mean[] outputLossTrackers;
     private Graph.State state;
     /** Set while a TerminateOnNaN watches the fit: an invalid loss skips the update instead of raising. */
     private boolean toleratesInvalidLoss;
+    /** Held while fit, evaluate or a train/test step runs: they share the step state and the metrics. */
+    private final java.util.concurrent.locks.ReentrantLock running = new java.util.concurrent.locks.ReentrantLock();
+    /** Where the running step is, for error messages ("epoch 2, step 14"). */
+    String where = "trainOnBatch";
 
     Trainer(Model model, Optimizer optimizer, List<Loss> losses, double[] lossWeights, List<List<Object>> metricIds) {
         this.model = model;
         this.optimizer = optimizer;
         this.losses = losses;
         this.lossWeights = lossWeights;
-        this.metricIds = metricIds;
+        this.compileMetrics = new CompileMetrics(metricIds, model::outputNames);
     }
 
     private Graph.State state() {
@@ -58,19 +62,36 @@ final class Trainer {
 
     // ---- steps ---------------------------------------------------------------------------
 
-    /** One gradient update on one batch; returns nothing (metrics are read from the trackers). */
-    void trainStep(INDArray[] x, INDArray[] y, INDArray sampleWeight, String where) {
-        Graph graph = model.graph();
+    /**
+     * Keras's default {@code train_step}: forward (through the graph, or the subclass's call recorded on a tape), losses
+     * plus weight penalties plus added losses, backward, optimizer update, metric update. Returns the logs.
+     */
+    Map<String, Double> trainStep(StepData data) {
+        INDArray[] x = data.xs();
+        INDArray[] y = data.ys();
+        INDArray sampleWeight = data.sampleWeight();
         List<Variable> trainable = model.trainableWeights();
         for (Variable v : trainable) {
             v.resetGradient();
         }
-        INDArray[] pred = graph.forward(state(), x, true, true);
+        Tape tape = null;
+        INDArray[] pred;
+        if (model.isGraphBuilt()) {
+            pred = model.graph().forward(state(), x, true, true);
+        } else {
+            tape = Tape.start();
+            try {
+                pred = model.applyAll(true, x);
+            } finally {
+                tape.stop();
+            }
+        }
+        requireLoss(y, pred.length);
         double loss = 0;
         double[] outputLosses = new double[pred.length];
         INDArray[] outGrads = new INDArray[pred.length];
         for (int o = 0; o < pred.length; o++) {
-            Loss l = losses.get(o);
+            Loss l = loss(o);
             if (l == null) {
                 continue;
             }
@@ -79,18 +100,22 @@ final class Trainer {
             loss += lossWeights[o] * vg.value();
             outGrads[o] = lossWeights[o] == 1.0 ? vg.gradient() : vg.gradient().muli(lossWeights[o]);
         }
-        loss += regularization(trainable) + graph.addedLoss(state());
+        loss += regularization(trainable) + addedLoss();
         loss = nanIfAnyPredictionIsNaN(loss, pred);
         if ((Double.isNaN(loss) || Double.isInfinite(loss)) && toleratesInvalidLoss) {
             lossTracker.update(loss, x[0].size(0));
-            return;
+            return results();
         }
         if (Double.isNaN(loss) || Double.isInfinite(loss)) {
             throw new ArithmeticException("Model \"" + model.name() + "\": the loss became " + loss + " at " + where
                     + "; training stopped before the weights were updated. Check the data for NaN or infinite values, "
                     + "or lower the learning rate (now " + optimizer.learningRate() + ")");
         }
-        graph.backward(state(), outGrads);
+        if (tape == null) {
+            model.graph().backward(state(), outGrads);
+        } else {
+            backwardOnTape(tape, pred, outGrads, trainable);
+        }
         for (Variable v : trainable) {
             if (v.regularizer() != null) {
                 v.regularizer().addGradient(v.value(), v.gradient());
@@ -98,21 +123,118 @@ final class Trainer {
         }
         optimizer.apply(trainable);
         updateMetrics(y, pred, sampleWeight, loss, outputLosses, x[0].size(0));
+        return results();
     }
 
-    /** The loss and metric update of one batch in inference mode. */
-    void testStep(INDArray[] x, INDArray[] y, INDArray sampleWeight) {
-        INDArray[] pred = model.graph().forward(state(), x, false, false);
+    /** The loss of output {@code o}, or null (no loss given, or more outputs than losses). */
+    private Loss loss(int o) {
+        return o < losses.size() ? losses.get(o) : null;
+    }
+
+    /** Keras's "No loss to compute" error when nothing defines a loss, and a clear one for missing targets. */
+    private void requireLoss(INDArray[] y, int outputs) {
+        boolean anyLoss = false;
+        for (int o = 0; o < outputs; o++) {
+            anyLoss |= loss(o) != null;
+        }
+        if (!anyLoss && addedLossTerms().isEmpty() && !model.isGraphBuilt() && model.losses().isEmpty()) {
+            throw new IllegalStateException("Model \"" + model.name() + "\": no loss to compute. Provide a `loss` argument in "
+                    + "compile(), add losses with addLoss() in call(), or override trainStep()");
+        }
+        if (anyLoss && y == null) {
+            throw new IllegalArgumentException("Model \"" + model.name() + "\" was compiled with a loss but received no targets `y`");
+        }
+    }
+
+    /** The gradients of the outputs' losses and the added losses, by replaying the tape of a subclassed model's call. */
+    private void backwardOnTape(Tape tape, INDArray[] pred, INDArray[] outGrads, List<Variable> trainable) {
+        List<INDArray> targets = new ArrayList<>();
+        List<INDArray> seeds = new ArrayList<>();
+        for (int o = 0; o < pred.length; o++) {
+            if (outGrads[o] != null) {
+                targets.add(pred[o]);
+                seeds.add(outGrads[o]);
+            }
+        }
+        for (INDArray term : model.losses()) {
+            targets.add(term);
+            seeds.add(null);
+        }
+        INDArray[] sources = new INDArray[trainable.size()];
+        for (int i = 0; i < sources.length; i++) {
+            sources[i] = trainable.get(i).value();
+        }
+        INDArray[] grads = tape.gradients(targets.toArray(INDArray[]::new), seeds.toArray(INDArray[]::new), sources);
+        for (int i = 0; i < sources.length; i++) {
+            if (grads[i] != null) {
+                trainable.get(i).addGradient(grads[i]);
+            }
+        }
+    }
+
+    /** The loss terms the last forward pass added: from the graph's nodes, or from a subclassed model's call. */
+    private double addedLoss() {
+        if (model.isGraphBuilt()) {
+            return model.graph().addedLoss(state());
+        }
+        double sum = 0;
+        for (INDArray term : model.losses()) {
+            sum += term.sumNumber().doubleValue();
+        }
+        return sum;
+    }
+
+    private List<INDArray> addedLossTerms() {
+        return model.isGraphBuilt() ? List.of() : model.losses();
+    }
+
+    /** Keras's default {@code test_step}: the loss and metric update of one batch in inference mode. Returns the logs. */
+    Map<String, Double> testStep(StepData data) {
+        INDArray[] x = data.xs();
+        INDArray[] y = data.ys();
+        INDArray[] pred = model.isGraphBuilt() ? model.graph().forward(state(), x, false, false) : model.applyAll(false, x);
+        requireLoss(y, pred.length);
         double loss = 0;
         double[] outputLosses = new double[pred.length];
         for (int o = 0; o < pred.length; o++) {
-            if (losses.get(o) != null) {
-                outputLosses[o] = losses.get(o).compute(y[o], pred[o], sampleWeight);
+            if (loss(o) != null) {
+                outputLosses[o] = loss(o).compute(y[o], pred[o], data.sampleWeight());
                 loss += lossWeights[o] * outputLosses[o];
             }
         }
-        loss += regularization(model.trainableWeights()) + model.graph().addedLoss(state());
-        updateMetrics(y, pred, sampleWeight, loss, outputLosses, x[0].size(0));
+        loss += regularization(model.trainableWeights()) + addedLoss();
+        updateMetrics(y, pred, data.sampleWeight(), loss, outputLosses, x[0].size(0));
+        return results();
+    }
+
+    /**
+     * The loss of a batch as a scalar recorded on the active tape, as Keras's {@code compute_loss}: each output's
+     * compiled loss times its weight, the weight penalties and the losses the model's call added.
+     */
+    INDArray computeLoss(INDArray[] y, INDArray[] pred, INDArray sampleWeight) {
+        INDArray total = null;
+        for (int o = 0; o < pred.length; o++) {
+            Loss l = loss(o);
+            if (l == null) {
+                continue;
+            }
+            INDArray term = Ops.multiply(l.reduced(y[o], pred[o], sampleWeight), lossWeights[o]);
+            total = total == null ? term : Ops.add(total, term);
+        }
+        for (Variable v : model.trainableWeights()) {
+            if (v.regularizer() != null) {
+                INDArray term = v.regularizer().penaltyOnTape(v.value());
+                total = total == null ? term : Ops.add(total, term);
+            }
+        }
+        for (INDArray term : model.losses()) {
+            INDArray scalar = Ops.sum(term);
+            total = total == null ? scalar : Ops.add(total, scalar);
+        }
+        if (total == null) {
+            throw new IllegalStateException("Model \"" + model.name() + "\": no loss to compute. Provide a `loss` argument in compile()");
+        }
+        return total;
     }
 
     /**
@@ -142,25 +264,7 @@ final class Trainer {
                                long batch) {
         lossTracker.update(loss, batch);
         trackOutputLosses(outputLosses, batch);
-        if (metrics == null) {
-            metrics = new ArrayList<>();
-            for (int o = 0; o < pred.length; o++) {
-                List<Metric> forOutput = new ArrayList<>();
-                for (Object id : metricIds.get(o)) {
-                    Metric m = id instanceof Metric ? (Metric) id : Metrics.forCompile((String) id, y[o].shape(), pred[o].shape());
-                    if (pred.length > 1) {
-                        m.name(model.outputNames().get(o) + "_" + m.name());
-                    }
-                    forOutput.add(m);
-                }
-                metrics.add(forOutput);
-            }
-        }
-        for (int o = 0; o < pred.length; o++) {
-            for (Metric m : metrics.get(o)) {
-                m.updateState(y[o], pred[o], sampleWeight);
-            }
-        }
+        compileMetrics.update(y, pred, sampleWeight);
     }
 
     /**
@@ -184,27 +288,41 @@ final class Trainer {
         }
     }
 
+    /** Resets the metrics of the model (its loss tracker and compiled metrics, or what a subclass lists). */
     void resetMetrics() {
-        lossTracker.resetState();
+        for (Metric m : model.metrics()) {
+            m.resetState();
+        }
+    }
+
+    /** The loss tracker, the per-output loss trackers and the compiled metrics built so far, as Keras's {@code model.metrics}. */
+    List<Metric> metrics() {
+        List<Metric> out = new ArrayList<>();
+        out.add(lossTracker);
         if (outputLossTrackers != null) {
             for (Mean m : outputLossTrackers) {
                 if (m != null) {
-                    m.resetState();
+                    out.add(m);
                 }
             }
         }
-        if (metrics != null) {
-            metrics.forEach(list -> list.forEach(Metric::resetState));
+        if (!compileMetrics.isEmpty()) {
+            out.add(compileMetrics);
         }
+        return out;
+    }
+
+    /** Updates the compiled metrics (not the loss trackers) and returns the logs, as Keras's {@code compute_metrics}. */
+    Map<String, Double> computeMetrics(INDArray[] y, INDArray[] pred, INDArray sampleWeight) {
+        compileMetrics.update(y, pred, sampleWeight);
+        return results();
     }
 
     /** Loss then metrics, in compile order (Keras's {@code metrics_names}). */
     Map<String, Double> results() {
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("loss", lossTracker.result());
-        if (metrics != null) {
-            metrics.forEach(list -> list.forEach(m -> out.put(m.name(), m.result())));
-        }
+        out.putAll(compileMetrics.results());
         if (outputLossTrackers != null) {
             for (Mean m : outputLossTrackers) {
                 if (m != null) {
@@ -215,12 +333,24 @@ final class Trainer {
         return out;
     }
 
-    /** The logs callbacks see: sorted by name, as Keras's tree utilities order them ("accuracy", "loss"). */
-    private Map<String, Double> logs() {
-        return new TreeMap<>(results());
-    }
-
     // ---- loops ---------------------------------------------------------------------------
+
+    /**
+     * Runs {@code body} as the only training or evaluation of this model: a second thread calling fit, evaluate or a
+     * train/test step meanwhile gets a clear error instead of corrupting the running one (predict is always safe).
+     */
+    <T> T exclusively(String method, java.util.function.Supplier<T> body) {
+        if (!running.tryLock()) {
+            throw new IllegalStateException(method + ": model \"" + model.name() + "\" is already running fit or evaluate on "
+                    + "another thread; they share the model's metrics and training state. Wait for it to finish, or use "
+                    + "predict, which is safe to call from many threads");
+        }
+        try {
+            return body.get();
+        } finally {
+            running.unlock();
+        }
+    }
 
     History fit(BatchSource data, BatchSource validation, FitOptions o) {
         History history = new History();
@@ -242,6 +372,7 @@ final class Trainer {
         toleratesInvalidLoss = all.stream().anyMatch(c -> c instanceof TerminateOnNaN);
         callbacks.onTrainBegin(Map.of());
         Map<String, Double> trainingLogs = Map.of();
+        Map<String, Double> stepLogs = results();
         for (int epoch = model.takeInitialEpoch(o.initialEpoch); epoch < o.epochs; epoch++) {
             resetMetrics();
             callbacks.onEpochBegin(epoch, Map.of());
@@ -254,14 +385,15 @@ final class Trainer {
                 }
                 callbacks.onTrainBatchBegin(step, Map.of());
                 INDArray[][] batch = data.batch(b, o.batchSize);
-                trainStep(batch[0], batch[1], batch[2] == null ? null : batch[2][0], "epoch " + (epoch + 1) + ", step " + (step + 1));
-                callbacks.onTrainBatchEnd(step, logs());
+                where = "epoch " + (epoch + 1) + ", step " + (step + 1);
+                stepLogs = model.trainStep(new StepData(batch[0], batch[1], batch[2] == null ? null : batch[2][0]));
+                callbacks.onTrainBatchEnd(step, new TreeMap<>(stepLogs));
                 if (model.stopTraining()) {
                     break;
                 }
             }
             data.onEpochEnd();
-            Map<String, Double> epochLogs = logs();
+            Map<String, Double> epochLogs = new TreeMap<>(stepLogs);
             if (validation != null && (epoch + 1) % o.validationFreq == 0) {
                 int valBatch = o.validationBatchSize != null ? o.validationBatchSize : o.batchSize;
                 Map<String, Double> val = evaluate(validation, valBatch, 0, callbacks);
@@ -274,6 +406,7 @@ final class Trainer {
             }
         }
         toleratesInvalidLoss = false;
+        where = "trainOnBatch";
         callbacks.onTrainEnd(trainingLogs);
         return history;
     }
@@ -317,20 +450,20 @@ final class Trainer {
         resetMetrics();
         callbacks.onTestBegin(Map.of());
         data.onEpochBegin(false);
+        Map<String, Double> results = results();
         for (int step = 0; step < steps; step++) {
             callbacks.onTestBatchBegin(step, Map.of());
             INDArray[][] batch = data.batch(step, batchSize);
-            testStep(batch[0], batch[1], batch[2] == null ? null : batch[2][0]);
-            callbacks.onTestBatchEnd(step, logs());
+            results = model.testStep(new StepData(batch[0], batch[1], batch[2] == null ? null : batch[2][0]));
+            callbacks.onTestBatchEnd(step, new TreeMap<>(results));
         }
         data.onEpochEnd();
-        Map<String, Double> results = results();
-        callbacks.onTestEnd(logs());
+        callbacks.onTestEnd(new TreeMap<>(results));
         return results;
     }
 
-    /** Predicts in batches; one array per model output, all samples. */
-    static INDArray[] predict(Model model, Graph.State state, BatchSource data, int batchSize, int verbose) {
+    /** Predicts in batches with the model's {@code predictStep}; one array per model output, all samples. */
+    static INDArray[] predict(Model model, BatchSource data, int batchSize, int verbose) {
         int steps = data.numBatches(batchSize);
         List<Callback> list = new ArrayList<>();
         if (verbose > 0) {
@@ -350,7 +483,7 @@ final class Trainer {
         data.onEpochBegin(false);
         for (int step = 0; step < steps; step++) {
             callbacks.onPredictBatchBegin(step, Map.of());
-            INDArray[] out = model.graph().forward(state, data.batch(step, batchSize)[0], false, false);
+            INDArray[] out = model.predictStep(new StepData(data.batch(step, batchSize)[0], null, null));
             int to = from + (int) out[0].size(0);
             if (unsized != null) {
                 unsized.add(dup(out));

@@ -28,22 +28,8 @@ class GradientTapeTest {
         return Nd4j.randn(DataType.DOUBLE, shape);
     }
 
-    /** Central differences of a scalar function of x, element by element, in float64. */
     static INDArray numericGradient(Function<INDArray, INDArray> f, INDArray x) {
-        INDArray grad = x.ulike();
-        INDArray flat = x.reshape(x.length());
-        INDArray g = grad.reshape(grad.length());
-        double h = 1e-6;
-        for (long i = 0; i < x.length(); i++) {
-            double v = flat.getDouble(i);
-            flat.putScalar(i, v + h);
-            double up = f.apply(x).getDouble(0);
-            flat.putScalar(i, v - h);
-            double down = f.apply(x).getDouble(0);
-            flat.putScalar(i, v);
-            g.putScalar(i, (up - down) / (2 * h));
-        }
-        return grad;
+        return NumericGradients.of(f, x);
     }
 
     private static void assertClose(INDArray expected, INDArray actual) {

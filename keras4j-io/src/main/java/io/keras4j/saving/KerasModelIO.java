@@ -90,7 +90,7 @@ public final class KerasModelIO implements ModelIO {
     }
 
     private static void requireBuilt(Model model, String method) {
-        if (!model.isGraphBuilt()) {
+        if (!model.isGraphBuilt() && !model.built()) {
             throw new IllegalStateException(method + ": model \"" + model.name() + "\" is not built yet; give it an input shape "
                     + "or call it on data first");
         }

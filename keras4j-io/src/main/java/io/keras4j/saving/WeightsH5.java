@@ -35,16 +35,32 @@ final class WeightsH5 {
 
     static void walk(Model model, String prefix, Visitor visitor) {
         Map<String, Integer> used = new HashMap<>();
+        java.util.Set<Layer> visited = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        if (!model.isGraphBuilt()) {
+            // a subclassed model, as keras/src/saving/saving_lib.py walks it: attributes in name order, so that the
+            // layers held by fields named before "layers" are saved under their field name, the rest under layers/
+            for (Map.Entry<String, Layer> e : new java.util.TreeMap<>(model.trackedAttributes()).entrySet()) {
+                if (e.getKey().compareTo("layers") < 0 && visited.add(e.getValue())) {
+                    visitLayer(e.getValue(), prefix + e.getKey(), visitor);
+                }
+            }
+        }
         for (Layer layer : model.layers()) {
             String name = Names.toSnakeCase(layer.className());
             Integer n = used.get(name);
             used.put(name, n == null ? 0 : n + 1);
             String path = prefix + "layers/" + (n == null ? name : name + "_" + (n + 1));
-            if (layer instanceof Model) {
-                walk((Model) layer, path + "/", visitor);
-            } else {
-                visitor.visit(path, layer);
+            if (visited.add(layer)) {
+                visitLayer(layer, path, visitor);
             }
+        }
+    }
+
+    private static void visitLayer(Layer layer, String path, Visitor visitor) {
+        if (layer instanceof Model) {
+            walk((Model) layer, path + "/", visitor);
+        } else {
+            visitor.visit(path, layer);
         }
     }
 

@@ -68,7 +68,7 @@ class RegisterSerializableTest {
         Path file = dir.resolve("loss.keras");
         model.save(file);
         Model back = Models.loadModel(file);
-        assertEquals(HalfSquare.class, back.losses().get(0).getClass());
+        assertEquals(HalfSquare.class, back.loss().get(0).getClass());
     }
 
     @Test

@@ -125,7 +125,7 @@ abstract class BaseCellRNN<L extends BaseCellRNN<L, C>, C extends BaseRNNCell<C>
         for (Map.Entry<String, Object> e : cellConfig.entrySet()) {
             config.put(e.getKey(), e.getValue());
             if (e.getKey().equals("bias_regularizer")) {
-                config.put("activity_regularizer", null);
+                config.put("activity_regularizer", activityRegularizer());
             }
         }
         return config;

@@ -240,7 +240,7 @@ abstract class ConvLayer<T extends ConvLayer<T>> extends BiasLayer<T> {
         config.put("use_bias", useBias);
         config.put("bias_initializer", biasInitializer);
         config.put("bias_regularizer", biasRegularizer);
-        config.put("activity_regularizer", null);
+        config.put("activity_regularizer", activityRegularizer());
         config.put("bias_constraint", biasConstraint);
         return config;
     }
@@ -272,10 +272,6 @@ abstract class ConvLayer<T extends ConvLayer<T>> extends BiasLayer<T> {
                 .biasInitializer(c.initializer("bias_initializer", "zeros"))
                 .biasRegularizer(c.regularizer("bias_regularizer"))
                 .biasConstraint(c.constraint("bias_constraint"));
-        if (c.has("activity_regularizer")) {
-            throw new IllegalArgumentException(layer.className() + ": activity_regularizer is not supported yet, got "
-                    + c.raw("activity_regularizer"));
-        }
         return c.applyBase(layer);
     }
 

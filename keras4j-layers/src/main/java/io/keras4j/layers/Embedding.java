@@ -132,7 +132,7 @@ public class Embedding extends io.keras4j.engine.Layer {
         config.put("output_dim", outputDim);
         config.put("embeddings_initializer", embeddingsInitializer);
         config.put("embeddings_regularizer", embeddingsRegularizer);
-        config.put("activity_regularizer", null);
+        config.put("activity_regularizer", activityRegularizer());
         config.put("embeddings_constraint", embeddingsConstraint);
         config.put("mask_zero", maskZero);
         config.put("quantization_config", null);

@@ -69,7 +69,7 @@ abstract class KernelBiasLayer<T extends KernelBiasLayer<T>> extends BiasLayer<T
         config.put("kernel_regularizer", kernelRegularizer);
         config.put("bias_regularizer", biasRegularizer);
         if (activityRegularizer) {
-            config.put("activity_regularizer", null);
+            config.put("activity_regularizer", activityRegularizer());
         }
         config.put("kernel_constraint", kernelConstraint);
         config.put("bias_constraint", biasConstraint);

@@ -16,8 +16,8 @@ import java.util.function.Function;
 
 /**
  * Wraps a Java function as a layer, as keras/src/layers/core/lambda_layer.py {@code Lambda}: {@code output =
- * function(input)}. keras4j has no automatic differentiation, so a Lambda that is trained through also needs
- * its backward function {@code (x, gradOut) -> gradIn}; without one the Lambda is for inference only.
+ * function(input)}. A function written with {@code io.keras4j.ops} trains through the tape, as in Keras; a function
+ * of plain ND4J calls may give its backward function {@code (x, gradOut) -> gradIn} instead.
  *
  * <p>Output shape ({@code output_shape} in Keras): a fixed shape without the batch axis, a function of the
  * full input shape, or, by default, inferred by running the function on zeros of the input shape (None
@@ -41,7 +41,7 @@ public class Lambda extends Layer {
     private long[] outputShape;
     private Function<long[], long[]> outputShapeFunction;
 
-    /** An inference-only Lambda: calling its backward pass is an error. */
+    /** A Lambda whose gradient comes from the {@code io.keras4j.ops} calls of its function. */
     public Lambda(Function<INDArray, INDArray> forward) {
         this(forward, null, null);
     }
@@ -130,19 +130,19 @@ public class Lambda extends Layer {
 
     @Override
     protected INDArray call(INDArray input, CallContext ctx) {
-        ctx.save("x", input);
+        ctx.saveForBackward(input);
         return forward.apply(input);
+    }
+
+    /** With a backward function the Lambda is one tape operation; without, its function's ops are recorded. */
+    @Override
+    protected boolean hasBackward() {
+        return backward != null;
     }
 
     @Override
     protected INDArray backward(INDArray gradOutput, CallContext ctx) {
-        if (backward == null) {
-            throw new IllegalStateException("Lambda \"" + name() + "\" has no backward function, and keras4j has no automatic "
-                    + "differentiation: construct it as new Lambda(forward, (x, gradOut) -> gradIn) to train through it, or freeze "
-                    + "everything before it");
-        }
-        INDArray x = ctx.saved("x");
-        return backward.apply(x, gradOutput);
+        return backward.apply(ctx.savedForBackward(INDArray.class), gradOutput);
     }
 
     @Override

@@ -20,13 +20,13 @@ class ActivationTest {
     @Test
     void valuesMatchTheFormulas() {
         double[] x = {-2, -0.5, 0.5, 2};
-        double[] relu = new Activation("relu").callEager(false, Nd4j.createFromArray(new double[][]{x}))[0].toDoubleVector();
+        double[] relu = new Activation("relu").applyAll(false, Nd4j.createFromArray(new double[][]{x}))[0].toDoubleVector();
         assertArrayEquals(new double[]{0, 0, 0.5, 2}, relu, 1e-12);
-        double[] sigmoid = new Activation("sigmoid").callEager(false, Nd4j.createFromArray(new double[][]{x}))[0].toDoubleVector();
+        double[] sigmoid = new Activation("sigmoid").applyAll(false, Nd4j.createFromArray(new double[][]{x}))[0].toDoubleVector();
         for (int i = 0; i < x.length; i++) {
             assertTrue(Math.abs(sigmoid[i] - 1 / (1 + Math.exp(-x[i]))) < 1e-12);
         }
-        double[] softmax = new Activation("softmax").callEager(false, Nd4j.createFromArray(new double[][]{x}))[0].toDoubleVector();
+        double[] softmax = new Activation("softmax").applyAll(false, Nd4j.createFromArray(new double[][]{x}))[0].toDoubleVector();
         double z = 0;
         for (double v : x) {
             z += Math.exp(v);

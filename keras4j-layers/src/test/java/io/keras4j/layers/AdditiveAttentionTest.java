@@ -36,7 +36,7 @@ class AdditiveAttentionTest {
     @Test
     void scaledWithMasksAndCausalMaskMatchesKeras() {
         AdditiveAttention layer = new AdditiveAttention().useCausalMask(true);
-        layer.callEager(false, get("q"), get("v"), get("k"));
+        layer.applyAll(false, get("q"), get("v"), get("k"));
         assertArrayEquals(new long[]{4}, layer.weights().get(0).value().shape());
         layer.weights().get(0).assign(get("add_scale"));
         assertGolden("add_masked_causal", AttentionGoldens.callMasked(layer, new INDArray[]{get("qmask"), get("vmask")},
@@ -45,7 +45,7 @@ class AdditiveAttentionTest {
 
     @Test
     void unscaledMatchesKeras() {
-        assertGolden("add_noscale", new AdditiveAttention(false).callEager(false, get("q"), get("v"))[0]);
+        assertGolden("add_noscale", new AdditiveAttention(false).applyAll(false, get("q"), get("v"))[0]);
     }
 
     @Test

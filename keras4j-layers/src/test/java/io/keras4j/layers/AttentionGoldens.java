@@ -72,7 +72,7 @@ final class AttentionGoldens {
 
     /** Calls {@code layer} in inference mode with the given input masks (one per input, null entries allowed). */
     static INDArray[] callMasked(Layer layer, INDArray[] masks, INDArray... inputs) {
-        layer.callEager(false, inputs);
+        layer.applyAll(false, inputs);
         CallContext ctx = new CallContext();
         ctx.begin(false, new boolean[inputs.length]);
         ctx.setInputMasks(masks);

@@ -72,15 +72,15 @@ class AttentionTest {
     @Test
     void scaledDotWithKeyAndCausalMaskMatchesKeras() {
         Attention layer = new Attention(true).useCausalMask(true);
-        layer.callEager(false, get("q"), get("v"), get("k"));
+        layer.applyAll(false, get("q"), get("v"), get("k"));
         layer.weights().get(0).assign(Nd4j.scalar(DataType.FLOAT, 0.7f));
-        assertGolden("att_dot_scale_causal", layer.callEager(false, get("q"), get("v"), get("k"))[0]);
+        assertGolden("att_dot_scale_causal", layer.applyAll(false, get("q"), get("v"), get("k"))[0]);
     }
 
     @Test
     void concatWithValueAndCausalMaskMatchesKeras() {
         Attention layer = new Attention(true, "concat").useCausalMask(true);
-        layer.callEager(false, get("q"), get("v"), get("k"));
+        layer.applyAll(false, get("q"), get("v"), get("k"));
         assertEquals(List.of("scale", "concat_score_weight"), layer.weights().stream().map(w -> w.name()).toList());
         layer.weights().get(0).assign(Nd4j.scalar(DataType.FLOAT, 0.5f));
         layer.weights().get(1).assign(Nd4j.scalar(DataType.FLOAT, 1.3f));
@@ -97,8 +97,8 @@ class AttentionTest {
     @Test
     void dropoutDropsWeightsOnlyInTraining() {
         Attention layer = new Attention().dropout(0.5).seed(3).returnAttentionScores(true);
-        INDArray[] inference = layer.callEager(false, get("q"), get("v"));
-        INDArray[] training = layer.callEager(true, get("q"), get("v"));
+        INDArray[] inference = layer.applyAll(false, get("q"), get("v"));
+        INDArray[] training = layer.applyAll(true, get("q"), get("v"));
         INDArray w = training[1];
         INDArray kept = w.neq(0).castTo(DataType.FLOAT);
         assertTrue(kept.sumNumber().doubleValue() < w.length(), "some weights dropped");

@@ -80,7 +80,7 @@ class BatchNormalizationTest {
     void inferenceUsesMovingStatistics() {
         BatchNormalization bn = built(new double[]{2, 0.5}, new double[]{1, -1}, new double[]{0.5, -2}, new double[]{4, 0.25});
         INDArray x = Nd4j.createFromArray(new double[][]{{1, 0}, {3, -1}});
-        INDArray y = bn.callEager(false, x)[0];
+        INDArray y = bn.applyAll(false, x)[0];
         double[][] expected = new double[2][2];
         double[] g = {2, 0.5}, b = {1, -1}, m = {0.5, -2}, v = {4, 0.25};
         for (int i = 0; i < 2; i++) {
@@ -98,7 +98,7 @@ class BatchNormalizationTest {
                 .momentum(0.9);
         // channel 0: values 1, 3, 8 -> mean 4, biased variance (9 + 1 + 16) / 3; channel 1: 0, -1, 4 -> mean 1, variance 14/3
         INDArray x = Nd4j.createFromArray(new double[][]{{1, 0}, {3, -1}, {8, 4}});
-        INDArray y = bn.callEager(true, x)[0];
+        INDArray y = bn.applyAll(true, x)[0];
         double[] mean = {4, 1};
         double[] var = {26.0 / 3, 14.0 / 3};
         assertEquals(2 * (8 - 4) / Math.sqrt(var[0] + 1e-3) + 1, y.getDouble(2, 0), 1e-12);
@@ -126,7 +126,7 @@ class BatchNormalizationTest {
         BatchNormalization bn = built(new double[]{1, 1}, new double[]{0, 0}, new double[]{0.5, -2}, new double[]{4, 0.25});
         bn.trainable(false);
         INDArray x = Nd4j.createFromArray(new double[][]{{1, 0}, {3, -1}});
-        assertEquals(bn.callEager(false, x)[0], bn.callEager(true, x)[0]);
+        assertEquals(bn.applyAll(false, x)[0], bn.applyAll(true, x)[0]);
         assertArrayEquals(new double[]{0.5, -2}, bn.movingMean().value().toDoubleVector());
     }
 

@@ -28,7 +28,7 @@ class ConcatenateTest {
 
     @Test
     void valuesInInputOrder() {
-        INDArray y = new Concatenate().callEager(false, Nd4j.createFromArray(new double[][]{{1, 2}}),
+        INDArray y = new Concatenate().applyAll(false, Nd4j.createFromArray(new double[][]{{1, 2}}),
                 Nd4j.createFromArray(new double[][]{{3}}))[0];
         assertArrayEquals(new double[]{1, 2, 3}, y.reshape(3).toDoubleVector());
     }

@@ -76,7 +76,7 @@ class ConvGoldenTest {
             vars.get(i).assign(w);
         }
         INDArray expected = array(c.get("y"));
-        INDArray actual = layer.callEager(false, x)[0];
+        INDArray actual = layer.applyAll(false, x)[0];
         assertArrayEquals(expected.shape(), actual.shape(), "output shape");
         long[] computed = layer.computeOutputShape(symbolic);
         computed[0] = x.size(0);

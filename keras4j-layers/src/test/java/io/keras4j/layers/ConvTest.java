@@ -48,20 +48,20 @@ class ConvTest {
     void conv2dMatchesHandComputationWithSamePaddingOnTheRightAndBottom() {
         // 1x3x3x1 input 1..9, kernel 2x2 of ones, "same" padding: Keras pads one zero row/column after, none before.
         Conv2D conv = new Conv2D(1, 2).padding("same").useBias(false);
-        conv.callEager(false, Nd4j.zeros(1, 3, 3, 1));
+        conv.applyAll(false, Nd4j.zeros(1, 3, 3, 1));
         conv.kernel().assign(Nd4j.ones(2, 2, 1, 1));
         INDArray x = Nd4j.linspace(1, 9, 9).reshape(1, 3, 3, 1);
-        INDArray y = conv.callEager(false, x)[0];
+        INDArray y = conv.applyAll(false, x)[0];
         assertArrayEquals(new float[]{12, 16, 9, 24, 28, 15, 15, 17, 9}, y.reshape(9).toFloatVector(), 0f);
     }
 
     @Test
     void kernelHasKerasLayout() {
         Conv1D conv = new Conv1D(5, 3).groups(1);
-        conv.callEager(false, Nd4j.zeros(1, 7, 4));
+        conv.applyAll(false, Nd4j.zeros(1, 7, 4));
         assertArrayEquals(new long[]{3, 4, 5}, conv.kernel().value().shape());
         Conv2D grouped = new Conv2D(6, 2, 3).groups(3);
-        grouped.callEager(false, Nd4j.zeros(1, 4, 4, 9));
+        grouped.applyAll(false, Nd4j.zeros(1, 4, 4, 9));
         assertArrayEquals(new long[]{2, 3, 3, 6}, grouped.kernel().value().shape());
     }
 
@@ -84,10 +84,10 @@ class ConvTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new Conv2D(4, 3).groups(3)).getMessage().contains("groups"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new Conv2D(4, 3).dataFormat("nhwc")).getMessage().contains("data_format"));
         Conv2D tooSmall = new Conv2D(4, 5).name("small");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tooSmall.callEager(false, Nd4j.zeros(1, 3, 3, 1)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tooSmall.applyAll(false, Nd4j.zeros(1, 3, 3, 1)));
         assertTrue(e.getMessage().contains("negative") || e.getMessage().contains("output size"), e.getMessage());
         Conv2D dilatedStrided = new Conv2D(4, 2).strides(2).dilationRate(2);
-        assertThrows(IllegalArgumentException.class, () -> dilatedStrided.callEager(false, Nd4j.zeros(1, 8, 8, 1)));
+        assertThrows(IllegalArgumentException.class, () -> dilatedStrided.applyAll(false, Nd4j.zeros(1, 8, 8, 1)));
     }
 
     @Test
@@ -97,6 +97,6 @@ class ConvTest {
                 "padding", "same", "data_format", "channels_first", "dilation_rate", java.util.List.of(1));
         Conv1D conv = Conv1D.fromConfig(new java.util.HashMap<>(config));
         assertEquals("channels_first", conv.getConfig().get("data_format"));
-        assertArrayEquals(new long[]{2, 4, 16}, conv.callEager(false, Nd4j.zeros(2, 3, 16))[0].shape());
+        assertArrayEquals(new long[]{2, 4, 16}, conv.applyAll(false, Nd4j.zeros(2, 3, 16))[0].shape());
     }
 }

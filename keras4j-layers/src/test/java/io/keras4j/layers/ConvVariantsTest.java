@@ -50,11 +50,11 @@ class ConvVariantsTest {
     void depthwiseKeepsChannelsApartInKerasOrder() {
         // Input channels 1 and 10 everywhere; kernel [..., c, m] = (c + 1) * (m + 1): output channel c * 2 + m.
         DepthwiseConv1D conv = new DepthwiseConv1D(2).depthMultiplier(2).useBias(false);
-        conv.callEager(false, Nd4j.zeros(1, 3, 2));
+        conv.applyAll(false, Nd4j.zeros(1, 3, 2));
         assertArrayEquals(new long[]{2, 2, 2}, conv.kernel().value().shape());
         conv.kernel().assign(Nd4j.createFromArray(new float[]{1, 2, 2, 4, 1, 2, 2, 4}).reshape(2, 2, 2));
         INDArray x = Nd4j.createFromArray(new float[]{1, 10, 1, 10, 1, 10}).reshape(1, 3, 2);
-        INDArray y = conv.callEager(false, x)[0];
+        INDArray y = conv.applyAll(false, x)[0];
         assertArrayEquals(new float[]{2, 4, 40, 80, 2, 4, 40, 80}, y.reshape(8).toFloatVector(), 0f);
     }
 
@@ -62,17 +62,17 @@ class ConvVariantsTest {
     void transposeSpreadsEachInputOverTheStridedKernel() {
         // Input [1, 2], kernel [1, 1, 1], strides 2, valid: length (2 - 1) * 2 + 3 = 5, overlapping cell sums 1 + 2.
         Conv1DTranspose conv = new Conv1DTranspose(1, 3).strides(2).useBias(false);
-        conv.callEager(false, Nd4j.zeros(1, 2, 1));
+        conv.applyAll(false, Nd4j.zeros(1, 2, 1));
         assertArrayEquals(new long[]{3, 1, 1}, conv.kernel().value().shape());
         conv.kernel().assign(Nd4j.ones(3, 1, 1));
-        INDArray y = conv.callEager(false, Nd4j.createFromArray(new float[]{1, 2}).reshape(1, 2, 1))[0];
+        INDArray y = conv.applyAll(false, Nd4j.createFromArray(new float[]{1, 2}).reshape(1, 2, 1))[0];
         assertArrayEquals(new float[]{1, 1, 3, 2, 2}, y.reshape(5).toFloatVector(), 0f);
     }
 
     @Test
     void separableWeightsInKerasOrderAndLayout() {
         SeparableConv2D conv = new SeparableConv2D(4, 3).depthMultiplier(2);
-        conv.callEager(false, Nd4j.zeros(1, 5, 5, 3));
+        conv.applyAll(false, Nd4j.zeros(1, 5, 5, 3));
         assertArrayEquals(new long[]{3, 3, 3, 2}, conv.weights().get(0).value().shape());
         assertArrayEquals(new long[]{1, 1, 6, 4}, conv.weights().get(1).value().shape());
         assertArrayEquals(new long[]{4}, conv.weights().get(2).value().shape());
@@ -85,7 +85,7 @@ class ConvVariantsTest {
         e = assertThrows(IllegalArgumentException.class, () -> new SeparableConv1D(0, 3));
         assertTrue(e.getMessage().contains("filters"), e.getMessage());
         Conv2DTranspose t = new Conv2DTranspose(2, 3).strides(2).outputPadding(2);
-        e = assertThrows(IllegalArgumentException.class, () -> t.callEager(false, Nd4j.zeros(1, 3, 3, 1)));
+        e = assertThrows(IllegalArgumentException.class, () -> t.applyAll(false, Nd4j.zeros(1, 3, 3, 1)));
         assertTrue(e.getMessage().contains("output_padding"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new Conv1DTranspose(2, 3).padding("causal"));
         assertTrue(e.getMessage().contains("padding"), e.getMessage());

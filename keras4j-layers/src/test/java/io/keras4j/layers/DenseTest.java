@@ -40,7 +40,7 @@ class DenseTest {
         dense.apply(in);
         dense.kernel().assign(Nd4j.createFromArray(new float[][]{{1, 2, 3}, {4, 5, 6}}));
         dense.bias().assign(Nd4j.createFromArray(0.5f, -1f, 0f));
-        INDArray y = dense.callEager(false, Nd4j.createFromArray(new float[][]{{1, 2}}))[0];
+        INDArray y = dense.applyAll(false, Nd4j.createFromArray(new float[][]{{1, 2}}))[0];
         assertArrayEquals(new float[]{9.5f, 11f, 15f}, y.toFloatVector(), 0f);
     }
 

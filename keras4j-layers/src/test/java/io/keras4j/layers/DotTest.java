@@ -39,13 +39,13 @@ class DotTest {
     void valuesByHand() {
         INDArray a = Nd4j.createFromArray(new double[][]{{1, 2, 3}, {1, 0, 0}});
         INDArray b = Nd4j.createFromArray(new double[][]{{4, 5, 6}, {0, 2, 0}});
-        assertArrayEquals(new double[]{32, 0}, new Dot(1).callEager(false, a, b)[0].reshape(2).toDoubleVector(), 1e-12);
+        assertArrayEquals(new double[]{32, 0}, new Dot(1).applyAll(false, a, b)[0].reshape(2).toDoubleVector(), 1e-12);
         double cos = 32 / Math.sqrt(14) / Math.sqrt(77);
-        assertArrayEquals(new double[]{cos, 0}, new Dot(1).normalize(true).callEager(false, a, b)[0].reshape(2).toDoubleVector(), 1e-12);
+        assertArrayEquals(new double[]{cos, 0}, new Dot(1).normalize(true).applyAll(false, a, b)[0].reshape(2).toDoubleVector(), 1e-12);
         // batch_dot of (1, 2, 2) matrices over axes (2, 1) is the matrix product
         INDArray m = Nd4j.createFromArray(new double[][][]{{{1, 2}, {3, 4}}});
         INDArray n = Nd4j.createFromArray(new double[][][]{{{5, 6}, {7, 8}}});
-        assertArrayEquals(new double[]{19, 22, 43, 50}, new Dot(2, 1).callEager(false, m, n)[0].reshape(4).toDoubleVector(), 1e-12);
+        assertArrayEquals(new double[]{19, 22, 43, 50}, new Dot(2, 1).applyAll(false, m, n)[0].reshape(4).toDoubleVector(), 1e-12);
     }
 
     @Test

@@ -75,7 +75,7 @@ class EinsumDenseTest {
         symbolicOut[0] = -1;
         assertArrayEquals(symbolicOut, out.shape(), "symbolic output shape");
         d.kernel().assign(fill(kernelShape, i -> 0.5 * Math.cos(i)));
-        INDArray y = d.callEager(false, fill(inputShape, Math::sin))[0];
+        INDArray y = d.applyAll(false, fill(inputShape, Math::sin))[0];
         assertArrayEquals(expectedShape, y.shape());
         assertArrayEquals(expected, y.dup().data().asDouble(), 1e-12);
     }

@@ -50,7 +50,7 @@ class EmbeddingTest {
         Embedding e = new Embedding(3, 1).dtype("float64");
         e.apply(Input.of(2));
         e.embeddings().assign(Nd4j.createFromArray(new double[][]{{10}, {20}, {30}}));
-        INDArray y = e.callEager(false, Nd4j.createFromArray(new float[][]{{1f, 2f}}))[0];
+        INDArray y = e.applyAll(false, Nd4j.createFromArray(new float[][]{{1f, 2f}}))[0];
         assertArrayEquals(new double[]{20, 30}, y.reshape(2).toDoubleVector());
     }
 
@@ -78,7 +78,7 @@ class EmbeddingTest {
         Embedding e = new Embedding(5, 2).name("emb_x");
         e.apply(Input.of(2));
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-                () -> e.callEager(false, Nd4j.createFromArray(new int[][]{{1, 7}})));
+                () -> e.applyAll(false, Nd4j.createFromArray(new int[][]{{1, 7}})));
         assertTrue(ex.getMessage().contains("emb_x") && ex.getMessage().contains("[0, 5)") && ex.getMessage().contains("7"), ex.getMessage());
     }
 

@@ -16,7 +16,7 @@ class FlattenTest {
     void flattensInCOrderAsKeras() {
         float[] values = {1, 2, 3, 4, 5, 6, 7, 8};
         Flatten f = new Flatten();
-        org.nd4j.linalg.api.ndarray.INDArray out = f.callEager(false, Nd4j.create(values, new long[]{2, 2, 2}, 'c'))[0];
+        org.nd4j.linalg.api.ndarray.INDArray out = f.applyAll(false, Nd4j.create(values, new long[]{2, 2, 2}, 'c'))[0];
         assertArrayEquals(new long[]{2, 4}, out.shape());
         assertArrayEquals(values, out.reshape(8).toFloatVector(), 0f);
     }

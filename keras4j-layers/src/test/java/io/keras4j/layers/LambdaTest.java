@@ -33,19 +33,18 @@ class LambdaTest {
 
     @Test
     void forwardAppliesTheFunction() {
-        INDArray y = new Lambda(x -> x.mul(x)).callEager(false, Nd4j.createFromArray(new double[][]{{1, -2, 3}}))[0];
+        INDArray y = new Lambda(x -> x.mul(x)).applyAll(false, Nd4j.createFromArray(new double[][]{{1, -2, 3}}))[0];
         assertArrayEquals(new double[]{1, 4, 9}, y.toDoubleVector(), 0);
     }
 
     @Test
-    void backwardWithoutBackwardFunctionExplainsHowToProvideOne() {
+    void trainingThroughALambdaOfPlainNd4jCallsExplainsHowToMakeItDifferentiable() {
         Lambda lambda = new Lambda(x -> x.mul(x)).name("sq");
-        CallContext ctx = new CallContext();
-        ctx.begin(true, new boolean[]{true});
-        lambda.apply(Input.of(3));
-        lambda.call(new INDArray[]{Nd4j.ones(2, 3)}, ctx);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> lambda.backward(new INDArray[]{Nd4j.ones(2, 3)}, ctx));
-        assertTrue(e.getMessage().contains("\"sq\"") && e.getMessage().contains("new Lambda(forward, (x, gradOut) -> gradIn)"), e.getMessage());
+        io.keras4j.models.Sequential model = new io.keras4j.models.Sequential(new Dense(3).inputShape(2), lambda, new Dense(1));
+        model.compile("sgd", "mse");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> model.trainOnBatch(Nd4j.ones(4, 2), Nd4j.ones(4, 1)));
+        assertTrue(e.getMessage().contains("\"sq\"") && e.getMessage().contains("io.keras4j.ops")
+                && e.getMessage().contains("new Lambda(forward, (x, gradOut) -> gradIn)"), e.getMessage());
     }
 
     @Test

@@ -38,12 +38,12 @@ class MaskingTest {
     void zeroesMaskedStepsAndReturnsTheStepMask() {
         INDArray x = Nd4j.createFromArray(new double[][][]{{{1, 0}, {0, 0}, {0, 2}}});
         Masking m = new Masking();
-        INDArray y = m.callEager(false, x)[0];
+        INDArray y = m.applyAll(false, x)[0];
         assertArrayEquals(x.reshape(6).toDoubleVector(), y.reshape(6).toDoubleVector());
         INDArray mask = m.computeMask(new INDArray[]{x}, null)[0];
         assertArrayEquals(new long[]{1, 3}, mask.shape());
         assertArrayEquals(new double[]{1, 0, 1}, mask.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).reshape(3).toDoubleVector());
-        INDArray z = new Masking(5).callEager(false, Nd4j.createFromArray(new double[][][]{{{5, 5}, {5, 1}}}))[0];
+        INDArray z = new Masking(5).applyAll(false, Nd4j.createFromArray(new double[][][]{{{5, 5}, {5, 1}}}))[0];
         assertArrayEquals(new double[]{0, 0, 5, 1}, z.reshape(4).toDoubleVector());
     }
 }

@@ -46,14 +46,14 @@ class MergeTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("layers")
     void forwardMatchesHandComputation(String name, Supplier<Layer> factory, double[] expected) {
-        INDArray y = factory.get().callEager(false, A, B)[0];
+        INDArray y = factory.get().applyAll(false, A, B)[0];
         assertArrayEquals(expected, y.reshape(3).toDoubleVector(), 1e-12);
     }
 
     @Test
     void subtractHarnessAndValues() {
         LayerTestHarness.of(Subtract::new, 4, 3).input(4, 3).expectedOutputShape(4, 3).run();
-        assertArrayEquals(new double[]{-9, -18, 33}, new Subtract().callEager(false, A, B)[0].reshape(3).toDoubleVector());
+        assertArrayEquals(new double[]{-9, -18, 33}, new Subtract().applyAll(false, A, B)[0].reshape(3).toDoubleVector());
     }
 
     @Test
@@ -70,7 +70,7 @@ class MergeTest {
         ctx.begin(true, new boolean[]{true, true});
         INDArray a = Nd4j.createFromArray(new double[][]{{1, 5}});
         INDArray b = Nd4j.createFromArray(new double[][]{{1, 7}});
-        max.callEager(false, a, b);
+        max.applyAll(false, a, b);
         max.call(new INDArray[]{a, b}, ctx);
         INDArray[] g = max.backward(new INDArray[]{Nd4j.createFromArray(new double[][]{{2, 3}})}, ctx);
         assertArrayEquals(new double[]{2, 0}, g[0].reshape(2).toDoubleVector());

@@ -49,7 +49,7 @@ class MultiHeadAttentionAxesTest {
         INDArray k = get(name + "_k");
         MultiHeadAttention mha = new MultiHeadAttention(2, 3, 2).outputShape(6).attentionAxes(axes(given)).useCausalMask(causal)
                 .returnAttentionScores(true);
-        mha.callEager(false, q, v, k);
+        mha.applyAll(false, q, v, k);
         for (int i = 0; i < WEIGHTS.length; i++) {
             mha.weights().get(i).assign(get("mha_w" + i + "_multi_head_attention." + WEIGHTS[i]));
         }
@@ -109,7 +109,7 @@ class MultiHeadAttentionAxesTest {
     void configRoundTripKeepsAxes() {
         MultiHeadAttention mha = new MultiHeadAttention(2, 3).attentionAxes(-2);
         assertEquals(List.of(-2), mha.getConfig().get("attention_axes"), "as given before build");
-        mha.callEager(false, Nd4j.rand(1, 2, 3, 4), Nd4j.rand(1, 2, 5, 4));
+        mha.applyAll(false, Nd4j.rand(1, 2, 3, 4), Nd4j.rand(1, 2, 5, 4));
         assertEquals(List.of(2), mha.getConfig().get("attention_axes"), "normalized after build, as Keras");
         Map<String, Object> config = mha.getConfig();
         Layer copy = LayerProvider.fromConfig("MultiHeadAttention", config);
@@ -134,18 +134,18 @@ class MultiHeadAttentionAxesTest {
         // Keras: the causal mask (1, T, S) cannot be expanded before the heads axis of two attention axes ...
         MultiHeadAttention both = new MultiHeadAttention(2, 2).attentionAxes(1, 2).useCausalMask(true).name("mha_causal");
         IllegalArgumentException c2 = assertThrows(IllegalArgumentException.class,
-                () -> both.callEager(false, Nd4j.rand(1, 2, 3, 4), Nd4j.rand(1, 2, 3, 4)));
+                () -> both.applyAll(false, Nd4j.rand(1, 2, 3, 4), Nd4j.rand(1, 2, 3, 4)));
         assertTrue(c2.getMessage().contains("mha_causal") && c2.getMessage().contains("(1, 2, 2)"), c2.getMessage());
         // ... nor broadcast over a single attention axis other than 1 when its sizes differ from axis 1's
         MultiHeadAttention last = new MultiHeadAttention(2, 2).attentionAxes(2).useCausalMask(true);
-        assertThrows(IllegalArgumentException.class, () -> last.callEager(false, Nd4j.rand(1, 3, 2, 4), Nd4j.rand(1, 3, 5, 4)));
+        assertThrows(IllegalArgumentException.class, () -> last.applyAll(false, Nd4j.rand(1, 3, 2, 4), Nd4j.rand(1, 3, 5, 4)));
         MultiHeadAttention built = new MultiHeadAttention(2, 2);
-        built.callEager(false, Nd4j.rand(1, 3, 4), Nd4j.rand(1, 3, 4));
+        built.applyAll(false, Nd4j.rand(1, 3, 4), Nd4j.rand(1, 3, 4));
         IllegalArgumentException rank = assertThrows(IllegalArgumentException.class,
-                () -> built.callEager(false, Nd4j.rand(1, 3, 2, 4), Nd4j.rand(1, 3, 2, 4)));
+                () -> built.applyAll(false, Nd4j.rand(1, 3, 2, 4), Nd4j.rand(1, 3, 2, 4)));
         assertTrue(rank.getMessage().contains("rank 3"), rank.getMessage());
         MultiHeadAttention masked = new MultiHeadAttention(2, 2).attentionAxes(2);
-        IllegalArgumentException m = assertThrows(IllegalArgumentException.class, () -> masked.callEager(false, Nd4j.rand(1, 3, 2, 4),
+        IllegalArgumentException m = assertThrows(IllegalArgumentException.class, () -> masked.applyAll(false, Nd4j.rand(1, 3, 2, 4),
                 Nd4j.rand(1, 3, 5, 4), Nd4j.rand(1, 3, 5, 4), Nd4j.ones(1, 3, 5, 2)));
         assertTrue(m.getMessage().contains("broadcastable"), m.getMessage());
     }

@@ -31,7 +31,7 @@ class MultiHeadAttentionTest {
 
     /** Builds {@code mha} (2 heads, key_dim 3, value_dim 2, output 6) on the inputs and loads the golden weights. */
     private static MultiHeadAttention withGoldenWeights(MultiHeadAttention mha, INDArray... inputs) {
-        mha.callEager(false, inputs);
+        mha.applyAll(false, inputs);
         String[] names = {"query.kernel", "query.bias", "key.kernel", "key.bias", "value.kernel", "value.bias",
                 "attention_output.kernel", "attention_output.bias"};
         for (int i = 0; i < names.length; i++) {
@@ -80,10 +80,10 @@ class MultiHeadAttentionTest {
         INDArray batch = Nd4j.createFromArray(new int[][]{{3, 1, 0, 0}, {5, 2, 4, 0}});
         INDArray predicted = model.predict(batch);
         INDArray mask = batch.neq(0);
-        INDArray emb = embedding.callEager(false, batch)[0];
+        INDArray emb = embedding.applyAll(false, batch)[0];
         INDArray expected = AttentionGoldens.callMasked(mha, new INDArray[]{mask, mask}, emb, emb)[0];
         assertArrayEquals(expected.reshape(-1).toDoubleVector(), predicted.reshape(-1).toDoubleVector(), 1e-6);
-        INDArray unmasked = mha.callEager(false, emb, emb)[0];
+        INDArray unmasked = mha.applyAll(false, emb, emb)[0];
         assertTrue(unmasked.sub(predicted).amaxNumber().doubleValue() > 1e-4, "the padding mask changes the output");
     }
 
@@ -98,7 +98,7 @@ class MultiHeadAttentionTest {
         INDArray predicted = model.predict(three, 2);
         for (int i = 0; i < 3; i++) {
             INDArray one = three.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(i, i + 1)).dup();
-            INDArray expected = mha.callEager(false, one, one)[0];
+            INDArray expected = mha.applyAll(false, one, one)[0];
             assertArrayEquals(expected.reshape(-1).toDoubleVector(), predicted.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(i, i + 1))
                     .reshape(-1).toDoubleVector(), 1e-6, "sample " + i);
         }
@@ -108,10 +108,10 @@ class MultiHeadAttentionTest {
     void dropoutActsOnlyInTraining() {
         MultiHeadAttention mha = new MultiHeadAttention(2, 2).dropout(0.5).seed(1).returnAttentionScores(true);
         INDArray q = get("mq");
-        INDArray[] inference = mha.callEager(false, q, q);
-        INDArray[] again = mha.callEager(false, q, q);
+        INDArray[] inference = mha.applyAll(false, q, q);
+        INDArray[] again = mha.applyAll(false, q, q);
         assertEquals(inference[0], again[0]);
-        INDArray[] training = mha.callEager(true, q, q);
+        INDArray[] training = mha.applyAll(true, q, q);
         assertEquals(inference[1], training[1], "returned scores are taken before dropout, as Keras");
         assertTrue(inference[0].sub(training[0]).amaxNumber().doubleValue() > 1e-4, "dropout changes the output in training");
     }
@@ -138,8 +138,8 @@ class MultiHeadAttentionTest {
     @Test
     void crossAttentionMatchesKeras() {
         MultiHeadAttention mha = goldenLayer();
-        assertGolden("mha_plain", mha.callEager(false, get("mq"), get("mv"), get("mk"))[0]);
-        assertGolden("mha_causal", goldenLayer().useCausalMask(true).callEager(false, get("mq"), get("mv"), get("mk"))[0]);
+        assertGolden("mha_plain", mha.applyAll(false, get("mq"), get("mv"), get("mk"))[0]);
+        assertGolden("mha_causal", goldenLayer().useCausalMask(true).applyAll(false, get("mq"), get("mv"), get("mk"))[0]);
     }
 
     @Test
@@ -148,7 +148,7 @@ class MultiHeadAttentionTest {
         assertGolden("mha_masks", AttentionGoldens.callMasked(goldenLayer(), masks, get("mq"), get("mv"), get("mk"), get("amask"))[0]);
         MultiHeadAttention withScores = goldenLayer();
         MultiHeadAttention fresh = new MultiHeadAttention(2, 3, 2).outputShape(6).returnAttentionScores(true);
-        fresh.callEager(false, get("mq"), get("mv"), get("mk"));
+        fresh.applyAll(false, get("mq"), get("mv"), get("mk"));
         for (int i = 0; i < 8; i++) {
             fresh.weights().get(i).assign(withScores.weights().get(i).value());
         }
@@ -163,7 +163,7 @@ class MultiHeadAttentionTest {
         // fully masked query rows attend uniformly on Keras's fused path, and get zero weights when scores are returned
         assertGolden("mha_qkmask", AttentionGoldens.callMasked(goldenLayer(), masks, get("mq"), get("mv"), get("mk"))[0]);
         MultiHeadAttention fresh = new MultiHeadAttention(2, 3, 2).outputShape(6).returnAttentionScores(true);
-        fresh.callEager(false, get("mq"), get("mv"), get("mk"));
+        fresh.applyAll(false, get("mq"), get("mv"), get("mk"));
         MultiHeadAttention source = goldenLayer();
         for (int i = 0; i < 8; i++) {
             fresh.weights().get(i).assign(source.weights().get(i).value());
@@ -176,11 +176,11 @@ class MultiHeadAttentionTest {
     @Test
     void selfAttentionWithCausalMaskMatchesKeras() {
         MultiHeadAttention sa = new MultiHeadAttention(2, 2);
-        sa.callEager(false, get("mq"), get("mq"));
+        sa.applyAll(false, get("mq"), get("mq"));
         for (int i = 0; i < 8; i++) {
             sa.weights().get(i).assign(get("sa_w" + i));
         }
-        assertGolden("sa_causal", sa.useCausalMask(true).callEager(false, get("mq"), get("mq"))[0]);
+        assertGolden("sa_causal", sa.useCausalMask(true).applyAll(false, get("mq"), get("mq"))[0]);
     }
 
     @Test

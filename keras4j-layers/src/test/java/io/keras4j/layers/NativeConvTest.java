@@ -57,11 +57,11 @@ class NativeConvTest {
     void float64GradientsAndFloat32Agree(String label, Supplier<ConvLayer<?>> factory, long[] inputShape) {
         ConvLayer<?> wide = factory.get().dtype("float64");
         INDArray x = Nd4j.rand(DataType.DOUBLE, inputShape).muli(2).subi(1);
-        wide.callEager(false, x);
+        wide.applyAll(false, x);
         GradientCheck.checkLayer(wide, false, x);
 
         ConvLayer<?> narrow = factory.get();
-        narrow.callEager(false, x.castTo(DataType.FLOAT));
+        narrow.applyAll(false, x.castTo(DataType.FLOAT));
         for (int i = 0; i < wide.weights().size(); i++) {
             narrow.weights().get(i).assign(wide.weights().get(i).value().castTo(DataType.FLOAT));
         }

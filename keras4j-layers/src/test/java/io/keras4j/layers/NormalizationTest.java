@@ -67,11 +67,11 @@ class NormalizationTest {
     private static double[] run(Layer layer, INDArray... weights) {
         layer.dtype("float64");
         INDArray x = x();
-        layer.callEager(false, x);
+        layer.applyAll(false, x);
         for (int i = 0; i < weights.length; i++) {
             layer.weights().get(i).assign(weights[i]);
         }
-        return layer.callEager(false, x)[0].reshape(24).toDoubleVector();
+        return layer.applyAll(false, x)[0].reshape(24).toDoubleVector();
     }
 
     static Stream<Arguments> goldenCases() {

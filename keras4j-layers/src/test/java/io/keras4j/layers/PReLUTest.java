@@ -28,7 +28,7 @@ class PReLUTest {
         assertEquals(0.0, layer.alpha().value().sumNumber().doubleValue(), 0.0, "alpha_initializer defaults to zeros");
         layer.alpha().assign(Nd4j.createFromArray(new float[][]{{0.1f, 0.2f, 0.3f}}));
         // f(x) = x for x >= 0, alpha * x for x < 0
-        float[] y = layer.callEager(false, Nd4j.createFromArray(new float[][][]{{{-1, -2, 3}, {4, -5, -6}}}))[0].reshape(6).toFloatVector();
+        float[] y = layer.applyAll(false, Nd4j.createFromArray(new float[][][]{{{-1, -2, 3}, {4, -5, -6}}}))[0].reshape(6).toFloatVector();
         assertArrayEquals(new float[]{-0.1f, -0.4f, 3f, 4f, -1f, -1.8f}, y, 1e-6f);
     }
 

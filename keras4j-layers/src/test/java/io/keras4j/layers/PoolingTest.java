@@ -45,7 +45,7 @@ class PoolingTest {
     @Test
     void averagePoolingWithSamePaddingExcludesPaddedCells() {
         // 1x3 input [1, 2, 3], pool 2, stride 2, "same": windows [1, 2] and [3, pad] -> [1.5, 3] (not 1.5)
-        INDArray y = new AveragePooling1D(2).padding("same").callEager(false, Nd4j.createFromArray(1f, 2f, 3f).reshape(1, 3, 1))[0];
+        INDArray y = new AveragePooling1D(2).padding("same").applyAll(false, Nd4j.createFromArray(1f, 2f, 3f).reshape(1, 3, 1))[0];
         assertArrayEquals(new float[]{1.5f, 3f}, y.reshape(2).toFloatVector(), 0f);
     }
 

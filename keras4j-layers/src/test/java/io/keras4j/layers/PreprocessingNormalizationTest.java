@@ -68,7 +68,7 @@ class PreprocessingNormalizationTest {
         assertEquals(DataType.LONG, weights.get(2).value().dataType());
         assertArrayEquals(mean, weights.get(0).value().reshape(-1).toDoubleVector(), 1e-6);
         assertArrayEquals(variance, weights.get(1).value().reshape(-1).toDoubleVector(), 1e-5);
-        INDArray y = layer.callEager(false, data())[0];
+        INDArray y = layer.applyAll(false, data())[0];
         assertEquals(DataType.FLOAT, y.dataType());
         assertArrayEquals(expected, y.reshape(-1).toDoubleVector(), 2e-5);
     }
@@ -98,7 +98,7 @@ class PreprocessingNormalizationTest {
     @Test
     void givenMeanAndVarianceWithZeroVarianceUseEpsilon() {
         Normalization layer = new Normalization().mean(Nd4j.createFromArray(1.0, -2.0, 0.5)).variance(Nd4j.createFromArray(4.0, 0.0, 9.0));
-        INDArray y = layer.callEager(false, Nd4j.createFromArray(new float[][]{{3, -2, 2}, {1, 5, -1}}))[0];
+        INDArray y = layer.applyAll(false, Nd4j.createFromArray(new float[][]{{3, -2, 2}, {1, 5, -1}}))[0];
         assertArrayEquals(new double[]{1.0, 0.0, 0.5, 0.0, 70000000.0, -0.5}, y.reshape(-1).toDoubleVector(), 1e-6 * 7e7);
         assertTrue(layer.weights().isEmpty());
     }
@@ -106,7 +106,7 @@ class PreprocessingNormalizationTest {
     @Test
     void scalarMeanAndVarianceFromKerasDocstring() {
         Normalization layer = new Normalization().mean(3.0).variance(2.0);
-        INDArray y = layer.callEager(false, Nd4j.createFromArray(new float[][]{{1}, {2}, {3}}))[0];
+        INDArray y = layer.applyAll(false, Nd4j.createFromArray(new float[][]{{1}, {2}, {3}}))[0];
         assertArrayEquals(new double[]{-1.4142135, -0.70710677, 0}, y.reshape(-1).toDoubleVector(), 1e-6);
     }
 
@@ -148,7 +148,7 @@ class PreprocessingNormalizationTest {
     @Test
     void badArgumentsAreNamed() {
         IllegalArgumentException onlyMean = assertThrows(IllegalArgumentException.class,
-                () -> new Normalization().mean(1.0).callEager(false, Nd4j.ones(2, 3)));
+                () -> new Normalization().mean(1.0).applyAll(false, Nd4j.ones(2, 3)));
         assertTrue(onlyMean.getMessage().contains("both `mean` and `variance`"), onlyMean.getMessage());
         IllegalArgumentException badAxis = assertThrows(IllegalArgumentException.class, () -> new Normalization(3).adapt(Nd4j.ones(2, 3)));
         assertTrue(badAxis.getMessage().contains("axis"), badAxis.getMessage());

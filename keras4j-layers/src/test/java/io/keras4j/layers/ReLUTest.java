@@ -33,7 +33,7 @@ class ReLUTest {
     }
 
     static float[] run(io.keras4j.engine.Layer layer, float[] x) {
-        return layer.callEager(false, Nd4j.createFromArray(new float[][]{x}))[0].toFloatVector();
+        return layer.applyAll(false, Nd4j.createFromArray(new float[][]{x}))[0].toFloatVector();
     }
 
     @Test

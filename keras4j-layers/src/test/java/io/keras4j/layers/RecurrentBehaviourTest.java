@@ -85,13 +85,13 @@ class RecurrentBehaviourTest {
         LSTM whole = new LSTM(3).recurrentInitializer("glorot_uniform").dtype("float64");
         LSTM halves = new LSTM(3).recurrentInitializer("glorot_uniform").stateful(true).dtype("float64");
         INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 6, 2);
-        INDArray expected = whole.callEager(false, x)[0];
+        INDArray expected = whole.applyAll(false, x)[0];
         halves.ensureBuilt(List.of(new long[]{2, 6, 2}));
         for (int i = 0; i < whole.weights().size(); i++) {
             halves.weights().get(i).assign(whole.weights().get(i).value());
         }
-        halves.callEager(false, x.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 3), NDArrayIndex.all()).dup());
-        INDArray second = halves.callEager(false, x.get(NDArrayIndex.all(), NDArrayIndex.interval(3, 6), NDArrayIndex.all()).dup())[0];
+        halves.applyAll(false, x.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 3), NDArrayIndex.all()).dup());
+        INDArray second = halves.applyAll(false, x.get(NDArrayIndex.all(), NDArrayIndex.interval(3, 6), NDArrayIndex.all()).dup())[0];
         assertTrue(expected.equalsWithEps(second, 1e-12), expected + " vs " + second);
         halves.resetStates();
         assertEquals(null, halves.states());

@@ -44,7 +44,7 @@ class RegularizationTest {
     void harness(String name, Supplier<Layer> factory, long[] shape) {
         LayerTestHarness.of(factory, shape).expectedWeights(0).expectedOutputShape(shape).withoutTrainingStep().run();
         INDArray x = Nd4j.rand(DataType.DOUBLE, shape);
-        assertEquals(x, factory.get().callEager(false, x)[0]);
+        assertEquals(x, factory.get().applyAll(false, x)[0]);
     }
 
     private static INDArray[] trainingCallAndGradient(Layer layer, INDArray x) {

@@ -21,14 +21,14 @@ class RescalingTest {
 
     @Test
     void mapsPixelsToMinusOneOneAsKeras() {
-        INDArray y = new Rescaling(1.0 / 127.5, -1).callEager(false, Nd4j.createFromArray(0f, 127.5f, 255f, 51f))[0];
+        INDArray y = new Rescaling(1.0 / 127.5, -1).applyAll(false, Nd4j.createFromArray(0f, 127.5f, 255f, 51f))[0];
         assertEquals(DataType.FLOAT, y.dataType());
         assertArrayEquals(new double[]{-1.0, 0.0, 1.0, -0.5999999642372131}, y.toDoubleVector(), 1e-7);
     }
 
     @Test
     void castsIntegerInputsToTheLayerDtype() {
-        INDArray y = new Rescaling(1.0 / 255).callEager(false, Nd4j.createFromArray(0, 51, 255))[0];
+        INDArray y = new Rescaling(1.0 / 255).applyAll(false, Nd4j.createFromArray(0, 51, 255))[0];
         assertEquals(DataType.FLOAT, y.dataType());
         assertArrayEquals(new double[]{0, 0.2, 1}, y.toDoubleVector(), 1e-7);
     }

@@ -55,22 +55,22 @@ class ReshapingTest {
     @Test
     void permuteAndRepeatValues() {
         INDArray x = Nd4j.createFromArray(new double[][][]{{{1, 2, 3}, {4, 5, 6}}});
-        assertArrayEquals(new double[]{1, 4, 2, 5, 3, 6}, new Permute(2, 1).callEager(false, x)[0].reshape(6).toDoubleVector());
+        assertArrayEquals(new double[]{1, 4, 2, 5, 3, 6}, new Permute(2, 1).applyAll(false, x)[0].reshape(6).toDoubleVector());
         INDArray v = Nd4j.createFromArray(new double[][]{{1, 2}});
-        assertArrayEquals(new double[]{1, 2, 1, 2, 1, 2}, new RepeatVector(3).callEager(false, v)[0].reshape(6).toDoubleVector());
+        assertArrayEquals(new double[]{1, 2, 1, 2, 1, 2}, new RepeatVector(3).applyAll(false, v)[0].reshape(6).toDoubleVector());
     }
 
     @Test
     void paddingCroppingAndUpsamplingValues() {
         INDArray x = Nd4j.createFromArray(new double[][][]{{{1}, {2}, {3}}});
-        assertArrayEquals(new double[]{0, 1, 2, 3, 0, 0}, new ZeroPadding1D(List.of(1, 2)).callEager(false, x)[0].reshape(6).toDoubleVector());
-        assertArrayEquals(new double[]{2}, new Cropping1D().callEager(false, x)[0].reshape(1).toDoubleVector());
-        assertArrayEquals(new double[]{1, 1, 2, 2, 3, 3}, new UpSampling1D().callEager(false, x)[0].reshape(6).toDoubleVector());
+        assertArrayEquals(new double[]{0, 1, 2, 3, 0, 0}, new ZeroPadding1D(List.of(1, 2)).applyAll(false, x)[0].reshape(6).toDoubleVector());
+        assertArrayEquals(new double[]{2}, new Cropping1D().applyAll(false, x)[0].reshape(1).toDoubleVector());
+        assertArrayEquals(new double[]{1, 1, 2, 2, 3, 3}, new UpSampling1D().applyAll(false, x)[0].reshape(6).toDoubleVector());
         INDArray img = Nd4j.createFromArray(new double[][]{{1, 2}, {3, 4}}).reshape(1, 2, 2, 1);
         assertArrayEquals(new double[]{1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4},
-                new UpSampling2D().callEager(false, img)[0].reshape(16).toDoubleVector());
+                new UpSampling2D().applyAll(false, img)[0].reshape(16).toDoubleVector());
         assertArrayEquals(new double[]{0, 0, 0, 0, 1, 2, 0, 3, 4},
-                new ZeroPadding2D(List.of(List.of(1, 0), List.of(1, 0))).callEager(false, img)[0].reshape(9).toDoubleVector());
+                new ZeroPadding2D(List.of(List.of(1, 0), List.of(1, 0))).applyAll(false, img)[0].reshape(9).toDoubleVector());
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.util.Map;
  * The arrays of rnn_goldens.txt (written by src/test/python/rnn_goldens.py from real Keras) and of other golden
  * files in its format (rnn_dropout_goldens.txt, by rnn_dropout_goldens.py), as float64.
  */
-final class RnnGoldens {
+public final class RnnGoldens {
     private static final Map<String, Map<String, INDArray>> FILES = new HashMap<>();
 
     private RnnGoldens() {
@@ -31,7 +31,7 @@ final class RnnGoldens {
     }
 
     /** Array {@code key} of golden file {@code file} (a resource beside this class). */
-    static INDArray get(String file, String key) {
+    public static INDArray get(String file, String key) {
         INDArray a = arrays(file).get(key);
         if (a == null) {
             throw new IllegalArgumentException("no golden array " + key + " in " + file);

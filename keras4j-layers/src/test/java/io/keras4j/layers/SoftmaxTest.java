@@ -25,7 +25,7 @@ class SoftmaxTest {
         // softmax([1, 2, 3]) = exp([1, 2, 3]) / (e + e^2 + e^3)
         float[] y = ReLUTest.run(new Softmax(), new float[]{1, 2, 3});
         assertArrayEquals(new float[]{0.09003057f, 0.24472847f, 0.66524096f}, y, 1e-7f);
-        float[] columns = new Softmax(0).callEager(false, Nd4j.createFromArray(new float[][]{{0, 1}, {0, 3}}))[0].reshape(4).toFloatVector();
+        float[] columns = new Softmax(0).applyAll(false, Nd4j.createFromArray(new float[][]{{0, 1}, {0, 3}}))[0].reshape(4).toFloatVector();
         assertArrayEquals(new float[]{0.5f, 0.11920292f, 0.5f, 0.88079708f}, columns, 1e-7f);
     }
 

@@ -18,7 +18,7 @@ class UnitNormalizationTest {
 
     @Test
     void valuesByHandIncludingAZeroVector() {
-        INDArray y = new UnitNormalization().callEager(false, Nd4j.createFromArray(new double[][]{{3, 4}, {0, 0}}))[0];
+        INDArray y = new UnitNormalization().applyAll(false, Nd4j.createFromArray(new double[][]{{3, 4}, {0, 0}}))[0];
         assertArrayEquals(new double[]{0.6, 0.8, 0, 0}, y.reshape(4).toDoubleVector(), 1e-12);
     }
 }

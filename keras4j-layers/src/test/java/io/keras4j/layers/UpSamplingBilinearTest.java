@@ -45,7 +45,7 @@ class UpSamplingBilinearTest {
             v[i] = Math.sin(i + 1);
         }
         INDArray x = Nd4j.createFromArray(v).reshape('c', inputShape);
-        INDArray y = layer(size, dataFormat).dtype("float64").callEager(false, x)[0];
+        INDArray y = layer(size, dataFormat).dtype("float64").applyAll(false, x)[0];
         assertArrayEquals(outputShape, y.shape());
         assertArrayEquals(expected, y.dup('c').data().asDouble(), 1e-6);
     }

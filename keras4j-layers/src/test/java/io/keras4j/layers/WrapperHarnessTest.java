@@ -48,9 +48,9 @@ class WrapperHarnessTest {
         LSTM lstm = new LSTM(2).recurrentInitializer("glorot_uniform").returnSequences(true);
         Bidirectional bi = new Bidirectional(lstm);
         INDArray x = Nd4j.rand(DataType.FLOAT, 2, 4, 3);
-        INDArray y = bi.callEager(false, x)[0];
-        INDArray yf = bi.forwardLayer().callEager(false, x)[0];
-        INDArray yb = bi.backwardLayer().callEager(false, x)[0];
+        INDArray y = bi.applyAll(false, x)[0];
+        INDArray yf = bi.forwardLayer().applyAll(false, x)[0];
+        INDArray yb = bi.backwardLayer().applyAll(false, x)[0];
         assertEquals("forward_" + lstm.name(), bi.forwardLayer().name());
         assertTrue(((LSTM) bi.backwardLayer()).goBackwards());
         for (int t = 0; t < 4; t++) {
@@ -68,10 +68,10 @@ class WrapperHarnessTest {
         Dense dense = new Dense(2);
         TimeDistributed td = new TimeDistributed(dense);
         INDArray x = Nd4j.rand(DataType.FLOAT, 3, 4, 5);
-        INDArray y = td.callEager(false, x)[0];
+        INDArray y = td.applyAll(false, x)[0];
         assertArrayEquals(new long[]{3, 4, 2}, y.shape());
         INDArray step2 = x.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(2)).dup();
-        assertTrue(dense.callEager(false, step2)[0].equalsWithEps(
+        assertTrue(dense.applyAll(false, step2)[0].equalsWithEps(
                 y.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(2)), 1e-6));
     }
 

@@ -70,13 +70,13 @@ class FitOptionsTest {
     void crossentropyResolvesFromTargetsAsKeras() {
         Sequential binary = model(1, "sigmoid", "crossentropy");
         binary.fit(X, LABELS.reshape(32, 1), quiet(1));
-        assertInstanceOf(BinaryCrossentropy.class, binary.losses().get(0));
+        assertInstanceOf(BinaryCrossentropy.class, binary.loss().get(0));
         Sequential sparse = model(2, "softmax", "ce");
         sparse.fit(X, LABELS, quiet(1));
-        assertInstanceOf(SparseCategoricalCrossentropy.class, sparse.losses().get(0));
+        assertInstanceOf(SparseCategoricalCrossentropy.class, sparse.loss().get(0));
         Sequential categorical = model(2, "softmax", "crossentropy", "acc");
         categorical.fit(X, Utils.toCategorical(LABELS, 2), quiet(1));
-        assertInstanceOf(CategoricalCrossentropy.class, categorical.losses().get(0));
+        assertInstanceOf(CategoricalCrossentropy.class, categorical.loss().get(0));
         assertEquals(List.of("loss", "acc"), new ArrayList<>(categorical.evaluateToMap(X, Utils.toCategorical(LABELS, 2)).keySet()));
     }
 

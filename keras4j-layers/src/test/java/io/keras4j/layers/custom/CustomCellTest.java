@@ -123,10 +123,10 @@ class CustomCellTest {
     private static void assertSameRun(Layer expected, Layer actual, boolean masked) {
         INDArray x = Nd4j.rand(DataType.DOUBLE, 3, 5, 2).subi(0.5);
         INDArray mask = masked ? Nd4j.createFromArray(new double[][]{{1, 1, 0, 1, 0}, {0, 1, 1, 1, 1}, {1, 0, 0, 1, 1}}) : null;
-        INDArray[] out = expected.callEager(false, x);
+        INDArray[] out = expected.applyAll(false, x);
         List<INDArray> weights = new ArrayList<>();
         expected.weights().forEach(v -> weights.add(v.value()));
-        actual.callEager(false, x);
+        actual.applyAll(false, x);
         assertEquals(weights.size(), actual.weights().size(), "weights");
         for (int i = 0; i < weights.size(); i++) {
             actual.weights().get(i).assign(weights.get(i));
@@ -172,7 +172,7 @@ class CustomCellTest {
     void functionalModelCellGradientsMatchFiniteDifferences() {
         RNN layer = new RNN(tanhStep(2, 3)).returnSequences(true).goBackwards(true);
         INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 4, 2).subi(0.5);
-        layer.callEager(false, x);
+        layer.applyAll(false, x);
         GradientCheck.checkLayer(layer, false, x, Nd4j.rand(DataType.DOUBLE, 2, 3));
     }
 
@@ -184,11 +184,11 @@ class CustomCellTest {
         RNN rnn = new RNN(List.of(new LSTMCell(3), new GRUCell(4))).returnState(true);
         INDArray x = Nd4j.rand(DataType.DOUBLE, 3, 5, 2).subi(0.5);
         List<INDArray> want = stacked.predictAll(x);
-        rnn.callEager(false, x);
+        rnn.applyAll(false, x);
         for (int i = 0; i < stacked.weights().size(); i++) {
             rnn.weights().get(i).assign(stacked.weights().get(i).value());
         }
-        INDArray[] got = rnn.callEager(false, x);
+        INDArray[] got = rnn.applyAll(false, x);
         assertEquals(4, got.length, "output, then the LSTM's h and c, then the GRU's h");
         assertTrue(want.get(0).equalsWithEps(got[0], 1e-12), "output");
         assertTrue(want.get(1).equalsWithEps(got[3], 1e-12), "last cell's state");
@@ -198,12 +198,12 @@ class CustomCellTest {
     @Test
     void stackedCellsKeepKerasWeightGroups() {
         RNN rnn = new RNN(List.of(new LSTMCell(3), new GRUCell(4), new LSTMCell(2)));
-        rnn.callEager(false, Nd4j.rand(DataType.DOUBLE, 1, 3, 2));
+        rnn.applyAll(false, Nd4j.rand(DataType.DOUBLE, 1, 3, 2));
         var groups = ((KerasWeights) rnn).kerasVariables();
         assertEquals(List.of("cell/cells/lstm_cell/vars", "cell/cells/gru_cell/vars", "cell/cells/lstm_cell_1/vars"), List.copyOf(groups.keySet()));
         assertEquals(List.of(2L, 12L), List.of(groups.get("cell/cells/lstm_cell/vars").get(0).shape()[0], groups.get("cell/cells/lstm_cell/vars").get(0).shape()[1]));
         RNN copy = new RNN(List.of(new LSTMCell(3), new GRUCell(4), new LSTMCell(2)));
-        copy.callEager(false, Nd4j.rand(DataType.DOUBLE, 1, 3, 2));
+        copy.applyAll(false, Nd4j.rand(DataType.DOUBLE, 1, 3, 2));
         ((KerasWeights) copy).setKerasVariables(groups);
         for (int i = 0; i < rnn.weights().size(); i++) {
             assertEquals(rnn.weights().get(i).value(), copy.weights().get(i).value(), "weight " + i);
@@ -216,14 +216,14 @@ class CustomCellTest {
         RNN whole = new RNN(new MinimalRNNCell(3)).returnSequences(true);
         RNN halves = new RNN(new MinimalRNNCell(3)).returnSequences(true).stateful(true);
         INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 6, 2);
-        INDArray want = whole.callEager(false, x)[0];
-        halves.callEager(false, x.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 1), NDArrayIndex.all()));
+        INDArray want = whole.applyAll(false, x)[0];
+        halves.applyAll(false, x.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 1), NDArrayIndex.all()));
         halves.resetStates();
         for (int i = 0; i < 2; i++) {
             halves.weights().get(i).assign(whole.weights().get(i).value());
         }
-        INDArray first = halves.callEager(false, x.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 3), NDArrayIndex.all()))[0];
-        INDArray second = halves.callEager(false, x.get(NDArrayIndex.all(), NDArrayIndex.interval(3, 6), NDArrayIndex.all()))[0];
+        INDArray first = halves.applyAll(false, x.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 3), NDArrayIndex.all()))[0];
+        INDArray second = halves.applyAll(false, x.get(NDArrayIndex.all(), NDArrayIndex.interval(3, 6), NDArrayIndex.all()))[0];
         assertTrue(want.equalsWithEps(Nd4j.concat(1, first, second), 1e-12));
     }
 
@@ -245,8 +245,8 @@ class CustomCellTest {
     void stackedBuiltInCellsRefuseDropoutInTraining() {
         RNN rnn = new RNN(List.of(new LSTMCell(3).recurrentDropout(0.2), new LSTMCell(2)));
         INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 3, 2);
-        rnn.callEager(false, x);
-        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> rnn.callEager(true, x));
+        rnn.applyAll(false, x);
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> rnn.applyAll(true, x));
         assertTrue(e.getMessage().contains("recurrent_dropout"), e.getMessage());
     }
 
@@ -278,7 +278,7 @@ class CustomCellTest {
             }
         });
         IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
-                () -> wrongState.callEager(false, Nd4j.rand(DataType.DOUBLE, 2, 4, 2)));
+                () -> wrongState.applyAll(false, Nd4j.rand(DataType.DOUBLE, 2, 4, 2)));
         assertTrue(e2.getMessage().contains("2 new state(s)"), e2.getMessage());
     }
 }

@@ -59,7 +59,7 @@ public final class ConvFamilyBench {
     private static void run(Case c, int steps) {
         Layer layer = c.factory().get();
         INDArray x = Nd4j.rand(DataType.FLOAT, c.inputShape());
-        layer.callEager(false, x);
+        layer.applyAll(false, x);
         CallContext ctx = new CallContext();
         double[] forward = new double[steps];
         double[] backward = new double[steps];
