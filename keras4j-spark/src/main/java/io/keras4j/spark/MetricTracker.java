@@ -29,7 +29,7 @@ final class MetricTracker {
     MetricTracker(Model model) {
         this.model = model;
         this.metricIds = model.compileOptions().getMetrics();
-        List<Loss> losses = model.losses();
+        List<Loss> losses = model.loss();
         outputLosses = new Mean[losses.size()];
         if (losses.stream().filter(java.util.Objects::nonNull).count() > 1) {
             for (int o = 0; o < losses.size(); o++) {

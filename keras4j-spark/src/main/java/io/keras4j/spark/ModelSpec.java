@@ -4,6 +4,8 @@ import io.keras4j.losses.Loss;
 import io.keras4j.losses.Losses;
 import io.keras4j.models.Model;
 import io.keras4j.models.Models;
+import io.keras4j.optimizers.Optimizer;
+import io.keras4j.optimizers.Optimizers;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -13,8 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * What an executor needs to rebuild a compiled model, broadcast once per {@code fit}: the model's Keras JSON and its
- * losses as Keras class names and configs (plain strings and maps, readable by any JVM with keras4j on its class
+ * What an executor needs to rebuild a compiled model, broadcast once per {@code fit}: the model's Keras JSON, its
+ * losses and optimizer as Keras class names and configs (plain strings and maps, readable by any JVM with keras4j on its class
  * path). The weights travel separately, each step.
  */
 final class ModelSpec implements Serializable {
@@ -25,12 +27,16 @@ final class ModelSpec implements Serializable {
     final String json;
     /** The compile's loss weights, one per output. */
     final double[] lossWeights;
+    private final String optimizerClass;
+    private final LinkedHashMap<String, Object> optimizerConfig;
     private final List<String> lossClasses = new ArrayList<>();
     private final List<LinkedHashMap<String, Object>> lossConfigs = new ArrayList<>();
 
-    private ModelSpec(String json, double[] lossWeights) {
+    private ModelSpec(String json, double[] lossWeights, Optimizer optimizer) {
         this.json = json;
         this.lossWeights = lossWeights;
+        this.optimizerClass = optimizer.className();
+        this.optimizerConfig = new LinkedHashMap<>(optimizer.getConfig());
     }
 
     /**
@@ -38,17 +44,22 @@ final class ModelSpec implements Serializable {
      */
     static ModelSpec of(Model model) {
         List<Double> given = model.compileOptions().getLossWeights();
-        double[] lossWeights = new double[model.losses().size()];
+        double[] lossWeights = new double[model.loss().size()];
         for (int i = 0; i < lossWeights.length; i++) {
             lossWeights[i] = given == null ? 1.0 : given.get(i);
         }
-        ModelSpec spec = new ModelSpec(model.toJson(), lossWeights);
-        for (Loss loss : model.losses()) {
+        ModelSpec spec = new ModelSpec(model.toJson(), lossWeights, model.optimizer());
+        for (Loss loss : model.loss()) {
             spec.lossClasses.add(loss == null ? null : loss.getClass().getSimpleName());
             spec.lossConfigs.add(loss == null ? null : new LinkedHashMap<>(loss.getConfig()));
         }
         spec.losses();
         return spec;
+    }
+
+    /** A new optimizer like the model's (its state travels with the weights), for parameter averaging. */
+    Optimizer optimizer() {
+        return Optimizers.get(optimizerClass, optimizerConfig);
     }
 
     /** A new model from the JSON (weights as initialized; the caller sets them). */

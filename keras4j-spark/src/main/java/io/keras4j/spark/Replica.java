@@ -1,8 +1,9 @@
 package io.keras4j.spark;
 
-import io.keras4j.engine.CallContext;
 import io.keras4j.losses.Loss;
+import io.keras4j.models.CompileOptions;
 import io.keras4j.models.Model;
+import io.keras4j.optimizers.Optimizer;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -27,13 +28,17 @@ final class Replica {
     final Model model;
     final List<Loss> losses;
     private final double[] lossWeights;
-    final CallContext context = new CallContext();
+    private final ModelSpec spec;
+    private Optimizer optimizer;
     private long version = -1;
 
     private Replica(ModelSpec spec) {
+        this.spec = spec;
         this.model = spec.model();
         this.losses = spec.losses();
         this.lossWeights = spec.lossWeights;
+        // compiled for computeLoss (the losses, loss weights, penalties and added losses of fit); its optimizer is unused
+        model.compile(new CompileOptions().optimizer("sgd").loss(losses.toArray()).lossWeights(lossWeights));
     }
 
     double[] lossWeights() {
@@ -63,8 +68,17 @@ final class Replica {
         }
     }
 
-    /** Marks the replica's weights as changed locally (parameter averaging trains it between broadcasts). */
-    void invalidate() {
+    /**
+     * The replica's own optimizer (parameter averaging), holding {@code state}: the driver's optimizer variables
+     * ({@code Optimizer.variables()} order). The replica's weights change with it, so the next borrow reloads them.
+     */
+    Optimizer optimizer(Weights state) {
+        if (optimizer == null) {
+            optimizer = spec.optimizer();
+            optimizer.build(model.trainableWeights());
+        }
+        optimizer.setVariables(state.arrays());
         version = -1;
+        return optimizer;
     }
 }

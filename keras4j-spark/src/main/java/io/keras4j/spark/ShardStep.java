@@ -3,6 +3,10 @@ package io.keras4j.spark;
 import io.keras4j.engine.Variable;
 import io.keras4j.losses.Loss;
 import io.keras4j.models.Model;
+import io.keras4j.ops.GradientTape;
+import io.keras4j.ops.Ops;
+import io.keras4j.optimizers.Optimizer;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.List;
@@ -15,74 +19,110 @@ import java.util.List;
  * <p>Keras's default reduction ({@code sum_over_batch_size}) divides the sample-weighted sum of per-sample losses by
  * the batch size; here the divisor is the global batch size {@code B}: a shard of {@code n} rows contributes its mean
  * times {@code n / B}, so the partitions' contributions add up to the loss (and gradient) of the global batch.
+ * Weight penalties, the same on every partition, add up to themselves ({@code sum n / B = 1}).
  */
 final class ShardStep {
     private ShardStep() {
     }
 
-    /** The weight of a shard's reduced loss in the global batch's loss, for the loss's reduction. */
-    static double shareOfGlobalBatch(Loss loss, long shardRows, double globalRows) {
+    /**
+     * Checks that the loss is a mean over the batch (Keras's default reduction, {@code sum_over_batch_size}): only
+     * then do the partitions' shares add up to the global batch's loss.
+     */
+    static void checkReduction(Loss loss) {
         String reduction = loss.reduction();
-        if (reduction == null || reduction.equals("sum") || reduction.equals("none")) {
-            return 1.0;
+        if (!"sum_over_batch_size".equals(reduction) && !"mean".equals(reduction)) {
+            throw new IllegalArgumentException("SparkModel: loss \"" + loss.name() + "\" has reduction \"" + reduction
+                    + "\"; data-parallel training needs a mean over the batch: use \"sum_over_batch_size\" (Keras's default)");
         }
-        if (reduction.equals("sum_over_batch_size") || reduction.equals("mean")) {
-            return shardRows / globalRows;
-        }
-        throw new IllegalArgumentException("SparkModel: loss \"" + loss.name() + "\" has reduction \"" + reduction
-                + "\", which depends on the whole batch's sample weights; use \"sum_over_batch_size\" (Keras's default) or \"sum\"");
     }
 
-    /** Forward and backward on {@code rows} of the shard; {@code globalRows} is the size of the step's global batch. */
+    /**
+     * Forward and backward on {@code rows} of the shard, recorded on a {@link GradientTape}: the loss is the model's
+     * {@code computeLoss} on the shard (its compiled losses with their weights, weight penalties and added losses)
+     * times {@code rows / globalRows}; summed over the partitions, that is the loss of the global batch, penalties
+     * included once.
+     */
     static StepResult train(Replica replica, Shard shard, int[] rows, double globalRows, boolean withMetrics) {
         Model model = replica.model;
         INDArray[] x = shard.inputs(rows);
         INDArray[] y = shard.targets(rows);
         INDArray w = shard.weights(rows);
         List<Variable> trainable = model.trainableWeights();
-        for (Variable v : trainable) {
-            v.resetGradient();
-        }
-        replica.context.begin(true, new boolean[x.length]);
-        INDArray[] pred = model.call(x, replica.context);
+        double share = rows.length / globalRows;
         StepResult r = new StepResult();
         r.rows = rows.length;
-        r.outputLosses = new double[pred.length];
-        INDArray[] outGrads = new INDArray[pred.length];
-        double[] lossWeights = replica.lossWeights();
-        for (int o = 0; o < pred.length; o++) {
-            Loss l = replica.losses.get(o);
-            if (l == null) {
-                continue;
-            }
-            Loss.ValueAndGradient vg = l.computeWithGradient(y[o], pred[o], w);
-            double share = shareOfGlobalBatch(l, rows.length, globalRows);
-            r.outputLosses[o] = vg.value() * share;
-            r.loss += lossWeights[o] * r.outputLosses[o];
-            outGrads[o] = vg.gradient().muli(lossWeights[o] * share);
+        INDArray[] pred;
+        List<INDArray> grads;
+        try (GradientTape tape = new GradientTape()) {
+            pred = model.applyAll(true, x);
+            INDArray loss = Ops.multiply(model.computeLoss(x, y, pred, w), share);
+            grads = tape.gradient(loss, trainable);
+            r.loss = nanIfAnyIsNaN(loss.getDouble(0), pred);
         }
-        r.loss = nanIfAnyIsNaN(r.loss, pred);
-        model.backward(outGrads, replica.context);
+        r.outputLosses = outputLosses(replica, y, pred, w, share);
         r.gradients = new float[trainable.size()][];
         for (int i = 0; i < trainable.size(); i++) {
-            Variable v = trainable.get(i);
-            r.gradients[i] = v.hasGradient() ? Weights.floats(v.gradient()) : new float[(int) v.value().length()];
+            INDArray g = grads.get(i);
+            r.gradients[i] = g != null ? Weights.floats(g) : new float[(int) trainable.get(i).value().length()];
         }
         List<Variable> fixed = model.nonTrainableWeights();
         if (!fixed.isEmpty()) {
-            r.nonTrainableSums = new double[fixed.size()][];
-            for (int i = 0; i < fixed.size(); i++) {
-                double[] v = fixed.get(i).value().dup('c').data().asDouble();
-                for (int k = 0; k < v.length; k++) {
-                    v[k] *= rows.length;
-                }
-                r.nonTrainableSums[i] = v;
-            }
+            r.nonTrainableSums = StepResult.weighted(fixed.stream().map(Variable::value).toList(), rows.length);
         }
         if (withMetrics) {
             r.outputs.add(new StepResult.Rows(y, pred, w));
         }
         return r;
+    }
+
+    /**
+     * Parameter averaging: the replica trains alone with its own optimizer (starting from the driver's state) on this
+     * partition's share of each global batch in {@code rowsPerStep}, one local update per step; returns its weights
+     * and optimizer variables times its rows (for the driver's weighted means), and its losses times their rows.
+     */
+    static StepResult averagingRound(Replica replica, Weights optimizerState, Shard shard, List<int[]> rowsPerStep,
+                                     boolean withMetrics) {
+        Model model = replica.model;
+        Optimizer optimizer = replica.optimizer(optimizerState);
+        List<Variable> trainable = model.trainableWeights();
+        StepResult total = new StepResult();
+        for (int[] rows : rowsPerStep) {
+            if (rows.length == 0) {
+                continue;
+            }
+            StepResult local = train(replica, shard, rows, rows.length, withMetrics);
+            List<INDArray> grads = new java.util.ArrayList<>();
+            for (int i = 0; i < trainable.size(); i++) {
+                grads.add(Nd4j.create(local.gradients[i], trainable.get(i).value().shape(), 'c'));
+            }
+            optimizer.applyGradients(grads, trainable);
+            local.gradients = null;
+            local.nonTrainableSums = null;
+            local.loss *= rows.length;
+            for (int o = 0; o < local.outputLosses.length; o++) {
+                local.outputLosses[o] *= rows.length;
+            }
+            total.add(local);
+        }
+        if (total.rows > 0) {
+            total.weightSums = StepResult.weighted(model.getWeights(), total.rows);
+            total.optimizerSums = StepResult.weighted(optimizer.variables().stream().map(java.util.Map.Entry::getValue).toList(),
+                    total.rows);
+        }
+        return total;
+    }
+
+    /** Each output's unweighted loss times {@code share}, logged as {@code <output>_loss} when there are several. */
+    private static double[] outputLosses(Replica replica, INDArray[] y, INDArray[] pred, INDArray w, double share) {
+        double[] out = new double[pred.length];
+        if (replica.losses.stream().filter(java.util.Objects::nonNull).count() > 1) {
+            for (int o = 0; o < pred.length; o++) {
+                Loss l = replica.losses.get(o);
+                out[o] = l == null ? 0 : l.compute(y[o], pred[o], w) * share;
+            }
+        }
+        return out;
     }
 
     /**
@@ -96,8 +136,7 @@ final class ShardStep {
             INDArray[] x = shard.inputs(rows);
             INDArray[] y = shard.targets(rows);
             INDArray w = shard.weights(rows);
-            replica.context.begin(false, new boolean[x.length]);
-            INDArray[] pred = replica.model.call(x, replica.context);
+            INDArray[] pred = replica.model.applyAll(false, x);
             StepResult r = new StepResult();
             r.rows = rows.length;
             r.outputLosses = new double[pred.length];

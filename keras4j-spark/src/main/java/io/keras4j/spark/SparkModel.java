@@ -8,10 +8,12 @@ import io.keras4j.callbacks.TerminateOnNaN;
 import io.keras4j.engine.Variable;
 import io.keras4j.losses.Loss;
 import io.keras4j.models.Model;
+import io.keras4j.optimizers.Optimizer;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -68,9 +70,9 @@ public final class SparkModel {
      */
     public History fit(JavaRDD<Sample> data, SparkFitOptions o) {
         ModelSpec spec = ModelSpec.of(model);
-        for (Loss l : model.losses()) {
+        for (Loss l : model.loss()) {
             if (l != null) {
-                ShardStep.shareOfGlobalBatch(l, 1, 1);
+                ShardStep.checkReduction(l);
             }
         }
         JavaRDD<Shard> shards = shards(data);
@@ -110,6 +112,9 @@ public final class SparkModel {
             throw new IllegalArgumentException("SparkModel.fit: the training RDD has no samples");
         }
         int steps = (int) ((total + o.batchSize - 1) / o.batchSize);
+        int k = o.averagingFrequency;
+        // callbacks see one batch per synchronous step, or per averaging round of k steps
+        int batches = k == 0 ? steps : (steps + k - 1) / k;
         MetricTracker tracker = new MetricTracker(model);
         History history = new History();
         List<Callback> all = new ArrayList<>(o.callbacks);
@@ -121,7 +126,7 @@ public final class SparkModel {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("verbose", o.verbose);
         params.put("epochs", o.epochs);
-        params.put("steps", steps);
+        params.put("steps", batches);
         callbacks.setModel(model);
         callbacks.setParams(params);
         model.setStopTraining(false);
@@ -132,10 +137,18 @@ public final class SparkModel {
         for (int epoch = o.initialEpoch; epoch < o.epochs; epoch++) {
             tracker.reset();
             callbacks.onEpochBegin(epoch, Map.of());
-            for (int step = 0; step < steps; step++) {
+            for (int step = 0; step < batches; step++) {
                 callbacks.onTrainBatchBegin(step, Map.of());
-                StepResult r = synchronousStep(shards, specs, sizes, epoch, step, steps, seed, o, tracker.hasMetrics());
-                apply(r, tracker, toleratesInvalidLoss, "epoch " + (epoch + 1) + ", step " + (step + 1));
+                String where = "epoch " + (epoch + 1) + ", step " + (step + 1);
+                if (k == 0) {
+                    StepResult r = synchronousStep(shards, specs, sizes, epoch, step, steps, seed, o, tracker.hasMetrics());
+                    apply(r, tracker, toleratesInvalidLoss, where);
+                } else {
+                    int from = step * k;
+                    int to = Math.min(steps, from + k);
+                    StepResult r = averagingRound(shards, specs, epoch, from, to, steps, seed, o, tracker.hasMetrics());
+                    applyAverages(r, to - from, tracker, toleratesInvalidLoss, where);
+                }
                 callbacks.onTrainBatchEnd(step, tracker.logs());
                 if (model.stopTraining()) {
                     break;
@@ -146,7 +159,7 @@ public final class SparkModel {
                 int batch = o.validationBatchSize != null ? o.validationBatchSize : o.batchSize;
                 Map<String, Double> val = o.validationX != null ? model.evaluateToMap(new INDArray[]{o.validationX},
                         new INDArray[]{o.validationY}, batch, 0) : evaluate(o.validationData, batch);
-                val.forEach((k, v) -> epochLogs.put("val_" + k, v));
+                val.forEach((name, value) -> epochLogs.put("val_" + name, value));
             }
             callbacks.onEpochEnd(epoch, epochLogs);
             trainingLogs = epochLogs;
@@ -189,36 +202,92 @@ public final class SparkModel {
         }
     }
 
-    /** The driver's half of a step: weight penalties, the optimizer update, the averaged non-trainable weights. */
+    /** The driver's half of a step: the optimizer update and the averaged non-trainable weights. */
     private void apply(StepResult r, MetricTracker tracker, boolean toleratesInvalidLoss, String where) {
         List<Variable> trainable = model.trainableWeights();
         double loss = r.loss;
-        for (Variable v : trainable) {
-            if (v.regularizer() != null) {
-                loss += v.regularizer().penalty(v.value());
-            }
-        }
-        if (Double.isNaN(loss) || Double.isInfinite(loss)) {
-            if (toleratesInvalidLoss) {
-                tracker.update(r, loss);
-                return;
-            }
-            throw new ArithmeticException("Model \"" + model.name() + "\": the loss became " + loss + " at " + where
-                    + "; training stopped before the weights were updated. Check the data for NaN or infinite values, "
-                    + "or lower the learning rate (now " + model.optimizer().learningRate() + ")");
+        if (invalid(loss, toleratesInvalidLoss, where)) {
+            tracker.update(r, loss);
+            return;
         }
         List<INDArray> grads = new ArrayList<>(trainable.size());
         for (int i = 0; i < trainable.size(); i++) {
             Variable v = trainable.get(i);
-            INDArray g = Nd4j.create(r.gradients[i], v.value().shape(), 'c').castTo(v.value().dataType());
-            if (v.regularizer() != null) {
-                v.regularizer().addGradient(v.value(), g);
-            }
-            grads.add(g);
+            grads.add(Nd4j.create(r.gradients[i], v.value().shape(), 'c').castTo(v.value().dataType()));
         }
         model.optimizer().applyGradients(grads, trainable);
         assignNonTrainable(r);
         tracker.update(r, loss);
+    }
+
+    /**
+     * Whether the step's loss is NaN or infinite and a TerminateOnNaN watches (the update is skipped, as in fit);
+     * without one, such a loss stops training with an error before any weight changes.
+     */
+    private boolean invalid(double loss, boolean toleratesInvalidLoss, String where) {
+        if (!Double.isNaN(loss) && !Double.isInfinite(loss)) {
+            return false;
+        }
+        if (toleratesInvalidLoss) {
+            return true;
+        }
+        throw new ArithmeticException("Model \"" + model.name() + "\": the loss became " + loss + " at " + where
+                + "; training stopped before the weights were updated. Check the data for NaN or infinite values, "
+                + "or lower the learning rate (now " + model.optimizer().learningRate() + ")");
+    }
+
+    /**
+     * One Spark job of parameter averaging: each partition trains its replica on its shares of steps {@code from} to
+     * {@code to} (exclusive), starting from the broadcast weights and optimizer state.
+     */
+    private StepResult averagingRound(JavaRDD<Shard> shards, Broadcast<ModelSpec> specs, int epoch, int from, int to, int steps,
+                                      long seed, SparkFitOptions o, boolean withMetrics) {
+        Optimizer optimizer = model.optimizer();
+        optimizer.build(model.trainableWeights());
+        Broadcast<Weights> weights = sc.broadcast(Weights.of(version++, model.weights()));
+        Broadcast<Weights> state = sc.broadcast(Weights.ofArrays(0, values(optimizer.variables())));
+        boolean shuffle = o.shuffle;
+        try {
+            return shards.treeAggregate(new StepResult(), (acc, shard) -> {
+                List<int[]> rows = new ArrayList<>();
+                for (int step = from; step < to; step++) {
+                    rows.add(shard.rowsOfStep(epoch, step, steps, shuffle, seed));
+                }
+                if (shard.rows == 0) {
+                    return acc;
+                }
+                Replica replica = Replica.borrow(specs.value(), weights.value());
+                StepResult part = ShardStep.averagingRound(replica, state.value(), shard, rows, withMetrics);
+                Replica.release(specs.value(), replica);
+                return acc.add(part);
+            }, StepResult::add, o.aggregationDepth);
+        } finally {
+            weights.destroy();
+            state.destroy();
+        }
+    }
+
+    private static List<INDArray> values(List<Map.Entry<String, INDArray>> entries) {
+        return entries.stream().map(Map.Entry::getValue).toList();
+    }
+
+    /** The driver's half of an averaging round: weights and optimizer state become the partitions' row-weighted means. */
+    private void applyAverages(StepResult r, int stepsInRound, MetricTracker tracker, boolean toleratesInvalidLoss, String where) {
+        r.loss /= r.rows;
+        for (int o = 0; o < r.outputLosses.length; o++) {
+            r.outputLosses[o] /= r.rows;
+        }
+        if (invalid(r.loss, toleratesInvalidLoss, where)) {
+            tracker.update(r, r.loss);
+            return;
+        }
+        Optimizer optimizer = model.optimizer();
+        long iterations = optimizer.iterations();
+        model.setWeights(r.means(r.weightSums, model.getWeights()));
+        List<INDArray> state = r.means(r.optimizerSums, values(optimizer.variables()));
+        state.set(0, Nd4j.scalar(DataType.LONG, iterations + stepsInRound));
+        optimizer.setVariables(state);
+        tracker.update(r, r.loss);
     }
 
     /** Non-trainable weights (moving statistics) become the row-weighted mean of the partitions' values. */

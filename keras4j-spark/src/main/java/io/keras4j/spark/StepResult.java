@@ -22,6 +22,9 @@ final class StepResult implements Serializable {
     double[] outputLosses;
     float[][] gradients;
     double[][] nonTrainableSums;
+    /** Parameter averaging: the row-weighted sums of every weight and of the optimizer's variables after local steps. */
+    double[][] weightSums;
+    double[][] optimizerSums;
     final List<Rows> outputs = new ArrayList<>();
 
     /** The targets, predictions and sample weights of some rows, one array per model output. */
@@ -61,6 +64,8 @@ final class StepResult implements Serializable {
             outputLosses = other.outputLosses;
             gradients = other.gradients;
             nonTrainableSums = other.nonTrainableSums;
+            weightSums = other.weightSums;
+            optimizerSums = other.optimizerSums;
             outputs.addAll(other.outputs);
             return this;
         }
@@ -78,17 +83,49 @@ final class StepResult implements Serializable {
                 }
             }
         }
-        if (nonTrainableSums != null) {
-            for (int i = 0; i < nonTrainableSums.length; i++) {
-                double[] a = nonTrainableSums[i];
-                double[] b = other.nonTrainableSums[i];
-                for (int k = 0; k < a.length; k++) {
-                    a[k] += b[k];
-                }
-            }
-        }
+        addInto(nonTrainableSums, other.nonTrainableSums);
+        addInto(weightSums, other.weightSums);
+        addInto(optimizerSums, other.optimizerSums);
         outputs.addAll(other.outputs);
         return this;
+    }
+
+    private static void addInto(double[][] sums, double[][] more) {
+        if (sums == null) {
+            return;
+        }
+        for (int i = 0; i < sums.length; i++) {
+            for (int k = 0; k < sums[i].length; k++) {
+                sums[i][k] += more[i][k];
+            }
+        }
+    }
+
+    /** Each array's values times {@code rows}, in double precision, for row-weighted means. */
+    static double[][] weighted(List<INDArray> arrays, long rows) {
+        double[][] out = new double[arrays.size()][];
+        for (int i = 0; i < out.length; i++) {
+            double[] v = arrays.get(i).dup('c').data().asDouble();
+            for (int k = 0; k < v.length; k++) {
+                v[k] *= rows;
+            }
+            out[i] = v;
+        }
+        return out;
+    }
+
+    /** The row-weighted means of {@code sums} in the shapes and dtypes of {@code like}. */
+    List<INDArray> means(double[][] sums, List<INDArray> like) {
+        List<INDArray> out = new ArrayList<>();
+        for (int i = 0; i < sums.length; i++) {
+            double[] mean = new double[sums[i].length];
+            for (int k = 0; k < mean.length; k++) {
+                mean[k] = sums[i][k] / rows;
+            }
+            INDArray l = like.get(i);
+            out.add(Nd4j.create(mean, l.shape(), 'c').castTo(l.dataType()));
+        }
+        return out;
     }
 
     /** Targets (index 0), predictions (1) and sample weights (2, null when all are 1) of output {@code o}, all rows. */

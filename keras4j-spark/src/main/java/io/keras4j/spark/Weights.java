@@ -28,11 +28,16 @@ final class Weights implements Serializable {
     }
 
     static Weights of(long version, List<Variable> variables) {
-        float[][] values = new float[variables.size()][];
-        long[][] shapes = new long[variables.size()][];
+        return ofArrays(version, variables.stream().map(Variable::value).toList());
+    }
+
+    /** Any arrays, e.g. an optimizer's variables. */
+    static Weights ofArrays(long version, List<INDArray> arrays) {
+        float[][] values = new float[arrays.size()][];
+        long[][] shapes = new long[arrays.size()][];
         for (int i = 0; i < values.length; i++) {
-            values[i] = floats(variables.get(i).value());
-            shapes[i] = variables.get(i).value().shape();
+            values[i] = floats(arrays.get(i));
+            shapes[i] = arrays.get(i).shape();
         }
         return new Weights(version, values, shapes);
     }

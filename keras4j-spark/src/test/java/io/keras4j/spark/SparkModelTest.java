@@ -85,18 +85,31 @@ class SparkModelTest {
     }
 
     /**
-     * The seed model (784-512-10, RMSprop) on 10,000 real MNIST images for 2 epochs reaches the test accuracy of
-     * single-machine fit from the same initial weights; validation on an RDD logs what evaluate computes.
+     * The seed model (784-512-10, RMSprop) on 10,240 real MNIST images for 2 epochs of 80 steps reaches the test
+     * accuracy of single-machine fit from the same initial weights on the same batches: the data split in two
+     * partitions, each contributing 64 rows to each global batch of 128; fit gets the rows in that order, unshuffled.
+     * (From different shuffles, 2 epochs of 10k images end anywhere in 0.86-0.93: measured with real Keras 3 for three
+     * seeds.) Validation on an RDD logs what evaluate computes on the driver.
      */
     @Test
     void seedModelOnMnistMatchesSingleMachineFit() {
         TrainTestData mnist = Mnist.loadData(SharedData.require("data/mnist"));
-        INDArray xTrain = mnist.xTrain().get(NDArrayIndex.interval(0, 10000)).reshape(10000, 784).castTo(DataType.FLOAT).divi(255);
-        INDArray yTrain = Utils.toCategorical(mnist.yTrain().get(NDArrayIndex.interval(0, 10000)), 10);
+        int n = 10240;
+        INDArray xTrain = mnist.xTrain().reshape(60000, 784).get(NDArrayIndex.interval(0, n), NDArrayIndex.all())
+                .castTo(DataType.FLOAT).divi(255);
+        INDArray yTrain = Utils.toCategorical(mnist.yTrain(), 10).get(NDArrayIndex.interval(0, n), NDArrayIndex.all());
         INDArray xTest = mnist.xTest().reshape(10000, 784).castTo(DataType.FLOAT).divi(255);
         INDArray yTest = Utils.toCategorical(mnist.yTest(), 10);
         INDArray xVal = xTest.get(NDArrayIndex.interval(0, 2000), NDArrayIndex.all());
         INDArray yVal = yTest.get(NDArrayIndex.interval(0, 2000), NDArrayIndex.all());
+        int[] order = new int[n];
+        for (int step = 0, i = 0; step < 80; step++) {
+            for (int partition = 0; partition < 2; partition++) {
+                for (int r = 0; r < 64; r++) {
+                    order[i++] = partition * n / 2 + step * 64 + r;
+                }
+            }
+        }
 
         Utils.setRandomSeed(42);
         Sequential spark = new Sequential();
@@ -107,22 +120,62 @@ class SparkModelTest {
         spark.compile("rmsprop", "categorical_crossentropy", "accuracy");
         local.compile("rmsprop", "categorical_crossentropy", "accuracy");
 
-        local.fit(xTrain, yTrain, new FitOptions().epochs(2).batchSize(128).verbose(0));
+        local.fit(xTrain.getRows(order), yTrain.getRows(order), new FitOptions().epochs(2).batchSize(128).shuffle(false).verbose(0));
         SparkModel trainer = new SparkModel(sc, spark);
         JavaRDD<Sample> train = sc.parallelize(LocalSpark.samples(xTrain, yTrain, null), 2);
         JavaRDD<Sample> validation = sc.parallelize(LocalSpark.samples(xVal, yVal, null), 2);
-        History history = trainer.fit(train, new SparkFitOptions().epochs(2).batchSize(128).verbose(0).validationData(validation));
+        History history = trainer.fit(train, new SparkFitOptions().epochs(2).batchSize(128).shuffle(false).verbose(0)
+                .validationData(validation));
 
         double localAccuracy = local.evaluate(xTest, yTest, 128, 0)[1];
         double sparkAccuracy = spark.evaluate(xTest, yTest, 128, 0)[1];
-        assertTrue(localAccuracy > 0.9, "single-machine accuracy " + localAccuracy);
-        assertEquals(localAccuracy, sparkAccuracy, 0.01, "test accuracy, Spark vs single machine");
+        assertTrue(localAccuracy > 0.8, "single-machine accuracy " + localAccuracy);
+        assertEquals(localAccuracy, sparkAccuracy, 0.01, "test accuracy, Spark (" + sparkAccuracy + ") vs single machine ("
+                + localAccuracy + ")");
         assertEquals(2, history.history().get("loss").size());
         assertTrue(history.history().get("loss").get(1) < history.history().get("loss").get(0), "loss decreases");
         Map<String, Double> onDriver = spark.evaluateToMap(new INDArray[]{xVal}, new INDArray[]{yVal}, 128, 0);
         assertEquals(onDriver.get("loss"), history.history().get("val_loss").get(1), 1e-5, "val_loss");
         assertEquals(onDriver.get("accuracy"), history.history().get("val_accuracy").get(1), 1e-9, "val_accuracy");
         assertEquals(onDriver.get("accuracy"), trainer.evaluate(validation, 500).get("accuracy"), 1e-9, "evaluate on an RDD");
+    }
+
+    /**
+     * With plain SGD, averaging after every local step is synchronous training: the mean of {@code w - lr * g_p}
+     * weighted by rows is {@code w - lr * g} (the global batch's gradient). Averaging every 4 steps differs from it,
+     * and still trains.
+     */
+    @Test
+    void parameterAveragingEveryStepWithSgdIsSynchronousTraining() {
+        Utils.setRandomSeed(11);
+        INDArray x = Nd4j.randn(DataType.FLOAT, 96, 20);
+        INDArray y = Utils.toCategorical(x.getColumn(0).gt(0).castTo(DataType.INT).add(x.getColumn(1).gt(0).castTo(DataType.INT)), 3);
+        JavaRDD<Sample> rdd = sc.parallelize(LocalSpark.samples(x, y, null), 2);
+        Model synchronous = mlp();
+        Model averagedEachStep = LocalSpark.copy(synchronous);
+        Model averagedEvery4 = LocalSpark.copy(synchronous);
+        List<INDArray> initial = synchronous.getWeights();
+        List<Double> losses = null;
+        for (Model m : List.of(synchronous, averagedEachStep, averagedEvery4)) {
+            m.compile(new SGD(0.1), "categorical_crossentropy");
+            int k = m == synchronous ? 0 : m == averagedEachStep ? 1 : 4;
+            History h = new SparkModel(sc, m).fit(rdd, new SparkFitOptions().epochs(3).batchSize(16).seed(1).verbose(0)
+                    .averagingFrequency(k));
+            if (k == 4) {
+                losses = h.history().get("loss");
+            }
+        }
+        double largestChange = 0;
+        double every4Differs = 0;
+        for (int i = 0; i < synchronous.getWeights().size(); i++) {
+            INDArray sync = synchronous.getWeights().get(i);
+            assertEquals(0, sync.sub(averagedEachStep.getWeights().get(i)).amaxNumber().doubleValue(), 1e-5, "weight " + i);
+            every4Differs = Math.max(every4Differs, sync.sub(averagedEvery4.getWeights().get(i)).amaxNumber().doubleValue());
+            largestChange = Math.max(largestChange, sync.sub(initial.get(i)).amaxNumber().doubleValue());
+        }
+        assertTrue(largestChange > 1e-2, "training moved the weights (" + largestChange + ")");
+        assertTrue(every4Differs > 1e-4, "averaging every 4 steps is not synchronous training (" + every4Differs + ")");
+        assertTrue(losses.get(2) < losses.get(0), "averaging every 4 steps trains: " + losses);
     }
 
     @Test

@@ -90,7 +90,7 @@ class SparkRetryTest {
             sc.sc().listenerBus().waitUntilEmpty();
             assertEquals(1, failedTasks.get(), "failed task attempts");
             for (int i = 0; i < expected.size(); i++) {
-                assertArrayEquals(expected.get(i).toFloatVector(), retried.get(i).toFloatVector(), "weight " + i);
+                assertArrayEquals(Weights.floats(expected.get(i)), Weights.floats(retried.get(i)), "weight " + i);
             }
         } finally {
             failAt = -1;
