@@ -22,7 +22,8 @@ import static io.keras4j.utils.Utils.toCategorical;
 
 /**
  * The seed script trained on Apache Spark: the MNIST MLP (784-512-10, RMSprop) with synchronous data-parallel
- * steps over the executors. Arguments: {@code [epochs] [partitions] [batchSize]} (default 5, 2, 128). The master comes
+ * steps over the executors. Arguments: {@code [epochs] [partitions] [batchSize] [trainImages]} (default 5, 2, 128,
+ * 60000). The master comes
  * from {@code spark-submit --master ...} or the {@code spark.master} system property, else {@code local[2]}.
  * Prints each epoch's progress bar, the training throughput and {@code test_acc}.
  */
@@ -34,6 +35,7 @@ public final class SparkMnist {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int partitions = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int batchSize = args.length > 2 ? Integer.parseInt(args[2]) : 128;
+        int n = args.length > 3 ? Integer.parseInt(args[3]) : 60000;
         SparkConf conf = new SparkConf().setAppName("keras4j SparkMnist").setIfMissing("spark.master", "local[2]")
                 .setIfMissing("spark.ui.enabled", "false");
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
@@ -44,8 +46,8 @@ public final class SparkMnist {
             INDArray trainLabels = toCategorical(mnist.yTrain());
             INDArray testLabels = toCategorical(mnist.yTest());
             // In a real job the samples come from storage (sc.textFile, a DataFrame, ...); here from the driver's arrays.
-            List<Sample> samples = new ArrayList<>(60000);
-            for (int i = 0; i < 60000; i++) {
+            List<Sample> samples = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
                 samples.add(Sample.of(trainImages.getRow(i).toFloatVector(), trainLabels.getRow(i).toFloatVector()));
             }
             JavaRDD<Sample> train = sc.parallelize(samples, partitions);
@@ -60,7 +62,7 @@ public final class SparkMnist {
             History history = new SparkModel(sc, model).fit(train, new SparkFitOptions().epochs(epochs).batchSize(batchSize));
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("master %s, %d partitions: %.0f samples/s (%d epochs in %.1f s)%n", sc.master(), partitions,
-                    60000.0 * history.epoch().size() / seconds, history.epoch().size(), seconds);
+                    (double) n * history.epoch().size() / seconds, history.epoch().size(), seconds);
             double[] result = model.evaluate(testImages, testLabels);
             System.out.println("test_acc: " + result[1]);
         }
