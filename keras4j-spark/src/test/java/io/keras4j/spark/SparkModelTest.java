@@ -85,7 +85,7 @@ class SparkModelTest {
     }
 
     /**
-     * The seed model (784-512-10, RMSprop) on 10,240 real MNIST images for 2 epochs of 80 steps reaches the test
+     * The seed model (784-512-10, RMSprop) on 5,120 real MNIST images for 2 epochs of 40 steps reaches the test
      * accuracy of single-machine fit from the same initial weights on the same batches: the data split in two
      * partitions, each contributing 64 rows to each global batch of 128; fit gets the rows in that order, unshuffled.
      * (From different shuffles, 2 epochs of 10k images end anywhere in 0.86-0.93: measured with real Keras 3 for three
@@ -94,7 +94,7 @@ class SparkModelTest {
     @Test
     void seedModelOnMnistMatchesSingleMachineFit() {
         TrainTestData mnist = Mnist.loadData(SharedData.require("data/mnist"));
-        int n = 10240;
+        int n = 5120;
         INDArray xTrain = mnist.xTrain().reshape(60000, 784).get(NDArrayIndex.interval(0, n), NDArrayIndex.all())
                 .castTo(DataType.FLOAT).divi(255);
         INDArray yTrain = Utils.toCategorical(mnist.yTrain(), 10).get(NDArrayIndex.interval(0, n), NDArrayIndex.all());
@@ -103,7 +103,7 @@ class SparkModelTest {
         INDArray xVal = xTest.get(NDArrayIndex.interval(0, 2000), NDArrayIndex.all());
         INDArray yVal = yTest.get(NDArrayIndex.interval(0, 2000), NDArrayIndex.all());
         int[] order = new int[n];
-        for (int step = 0, i = 0; step < 80; step++) {
+        for (int step = 0, i = 0; step < n / 128; step++) {
             for (int partition = 0; partition < 2; partition++) {
                 for (int r = 0; r < 64; r++) {
                     order[i++] = partition * n / 2 + step * 64 + r;
@@ -129,7 +129,7 @@ class SparkModelTest {
 
         double localAccuracy = local.evaluate(xTest, yTest, 128, 0)[1];
         double sparkAccuracy = spark.evaluate(xTest, yTest, 128, 0)[1];
-        assertTrue(localAccuracy > 0.8, "single-machine accuracy " + localAccuracy);
+        assertTrue(localAccuracy > 0.75, "single-machine accuracy " + localAccuracy);
         assertEquals(localAccuracy, sparkAccuracy, 0.01, "test accuracy, Spark (" + sparkAccuracy + ") vs single machine ("
                 + localAccuracy + ")");
         assertEquals(2, history.history().get("loss").size());

@@ -22,8 +22,8 @@ import static io.keras4j.utils.Utils.toCategorical;
 
 /**
  * The seed script trained on Apache Spark: the MNIST MLP (784-512-10, RMSprop) with synchronous data-parallel
- * steps over the executors. Arguments: {@code [epochs] [partitions] [batchSize] [trainImages]} (default 5, 2, 128,
- * 60000). The master comes
+ * steps over the executors. Arguments: {@code [epochs] [partitions] [batchSize] [trainImages] [averagingFrequency]}
+ * (default 5, 2, 128, 60000, 0 = synchronous). The master comes
  * from {@code spark-submit --master ...} or the {@code spark.master} system property, else {@code local[2]}.
  * Prints each epoch's progress bar, the training throughput and {@code test_acc}.
  */
@@ -36,6 +36,7 @@ public final class SparkMnist {
         int partitions = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int batchSize = args.length > 2 ? Integer.parseInt(args[2]) : 128;
         int n = args.length > 3 ? Integer.parseInt(args[3]) : 60000;
+        int averaging = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         SparkConf conf = new SparkConf().setAppName("keras4j SparkMnist").setIfMissing("spark.master", "local[2]")
                 .setIfMissing("spark.ui.enabled", "false");
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
@@ -59,9 +60,11 @@ public final class SparkMnist {
             model.compile("rmsprop", "categorical_crossentropy", "accuracy");
             model.summary();
             long start = System.nanoTime();
-            History history = new SparkModel(sc, model).fit(train, new SparkFitOptions().epochs(epochs).batchSize(batchSize));
+            History history = new SparkModel(sc, model).fit(train, new SparkFitOptions().epochs(epochs).batchSize(batchSize)
+                    .averagingFrequency(averaging));
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("master %s, %d partitions: %.0f samples/s (%d epochs in %.1f s)%n", sc.master(), partitions,
+            System.out.printf("master %s, %d partitions, averaging every %d steps (0: synchronous): %.0f samples/s "
+                    + "(%d epochs in %.1f s)%n", sc.master(), partitions, averaging,
                     (double) n * history.epoch().size() / seconds, history.epoch().size(), seconds);
             double[] result = model.evaluate(testImages, testLabels);
             System.out.println("test_acc: " + result[1]);
