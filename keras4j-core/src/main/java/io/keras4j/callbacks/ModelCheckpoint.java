@@ -1,5 +1,8 @@
 package io.keras4j.callbacks;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,6 +28,8 @@ import java.util.regex.Pattern;
  * monitor contains "acc" or starts with "fmeasure", else "min"), saveFreq "epoch", no initial threshold.
  */
 public class ModelCheckpoint extends Callback {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelCheckpoint.class);
+
     private static final Pattern FIELD = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)(?::([^}]*))?}");
     private final String filepath;
     private String monitor = "val_loss";
@@ -149,7 +154,7 @@ public class ModelCheckpoint extends Callback {
         if (saveBestOnly) {
             Double current = logs == null ? null : logs.get(monitor);
             if (current == null) {
-                System.err.println("WARNING: Can save best model only with " + monitor + " available, skipping.");
+                LOG.warn("Can save best model only with {} available, skipping.", monitor);
                 return;
             }
             boolean improved = maximize() ? current > best : current < best;

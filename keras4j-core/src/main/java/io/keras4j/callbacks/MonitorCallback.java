@@ -1,6 +1,8 @@
 package io.keras4j.callbacks;
 
 import io.keras4j.metrics.Metrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 
@@ -11,6 +13,8 @@ import java.util.Map;
  * precision), and {@code min_delta}, the smallest change that counts as an improvement.
  */
 abstract class MonitorCallback extends Callback {
+    private static final Logger LOG = LoggerFactory.getLogger(MonitorCallback.class);
+
     String monitor;
     String mode;
     double minDelta;
@@ -61,12 +65,12 @@ abstract class MonitorCallback extends Callback {
         return greaterIsBetter() ? value - minDelta > reference : value + minDelta < reference;
     }
 
-    /** The monitored value from the logs, or null (with a warning on stderr) when it is missing. */
+    /** The monitored value from the logs, or null (with a warning logged) when it is missing. */
     Double monitorValue(Map<String, Double> logs, String what) {
         Double v = logs == null ? null : logs.get(monitor);
         if (v == null) {
-            System.err.println(what + " conditioned on metric `" + monitor + "` which is not available. Available metrics are: "
-                    + (logs == null ? "" : String.join(",", logs.keySet())));
+            LOG.warn("{} conditioned on metric `{}` which is not available. Available metrics are: {}", what, monitor,
+                    logs == null ? "" : String.join(",", logs.keySet()));
         }
         return v;
     }

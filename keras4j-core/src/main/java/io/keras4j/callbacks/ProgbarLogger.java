@@ -5,15 +5,22 @@ import io.keras4j.utils.Progbar;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.DoubleSupplier;
 
 /**
  * Prints progress to stdout, as keras/src/callbacks/progbar_logger.py {@code ProgbarLogger}: "Epoch i/n" when
  * there is more than one epoch, then a {@link Progbar} over the steps showing the logs as they are
  * (all metrics stateful). {@code fit} adds one for {@code verbose} 1 or 2; validation inside {@code fit}
  * stays silent.
+ *
+ * <p>On a terminal the bar redraws one line; when standard output is not a terminal (a log file, a container's
+ * log collector) each update is a plain line without control characters: see {@link Progbar#dynamicDisplay(boolean)}
+ * and {@link #dynamicDisplay(boolean)} to force either.
  */
 public class ProgbarLogger extends Callback {
     private final PrintStream out;
+    private final DoubleSupplier clock;
+    private Boolean dynamicDisplay;
     private Progbar progbar;
     private Integer target;
     private int verbose = 1;
@@ -25,9 +32,26 @@ public class ProgbarLogger extends Callback {
         this(System.out);
     }
 
-    /** A logger printing to {@code out} (for tests). */
+    /** A logger printing to {@code out}. */
     public ProgbarLogger(PrintStream out) {
+        this(out, () -> System.nanoTime() / 1e9);
+    }
+
+    /** A logger printing to {@code out}, reading the time in seconds from {@code clock} (for tests). */
+    public ProgbarLogger(PrintStream out, DoubleSupplier clock) {
         this.out = out;
+        this.clock = clock;
+    }
+
+    /**
+     * Forces the display mode of the bars: {@code true} redraws one line (terminal), {@code false} prints plain
+     * lines (logs). Without it, {@link Progbar#defaultDynamicDisplay()} decides.
+     *
+     * @return this callback
+     */
+    public ProgbarLogger dynamicDisplay(boolean dynamicDisplay) {
+        this.dynamicDisplay = dynamicDisplay;
+        return this;
     }
 
     @Override
@@ -110,7 +134,10 @@ public class ProgbarLogger extends Callback {
 
     private void maybeInit() {
         if (progbar == null) {
-            progbar = new Progbar(target, 20, verbose, 0.05, null, Set.of(), "step", out, () -> System.nanoTime() / 1e9);
+            progbar = new Progbar(target, 20, verbose, 0.05, null, Set.of(), "step", out, clock);
+            if (dynamicDisplay != null) {
+                progbar.dynamicDisplay(dynamicDisplay);
+            }
         }
     }
 
@@ -126,7 +153,7 @@ public class ProgbarLogger extends Callback {
         maybeInit();
         if (target == null) {
             target = seen;
-            progbar = new Progbar(target, 20, verbose, 0.05, null, Set.of(), "step", out, () -> System.nanoTime() / 1e9);
+            progbar.setTarget(target);
         }
         progbar.update(target, logs, true);
     }

@@ -56,20 +56,33 @@ final class TrainingState {
         optimizer.setVariables(optimizerVariables);
     }
 
+    /** Writes {@code target.tmp}, then moves it onto {@code target}; on any failure the partial {@code .tmp} is removed. */
     void write(Path target) {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
-            out.writeUTF(MAGIC);
-            out.writeInt(epoch);
-            writeArrays(out, weights);
-            writeArrays(out, optimizerVariables);
-        } catch (IOException e) {
-            throw new UncheckedIOException("BackupAndRestore: cannot write " + tmp, e);
-        }
+        boolean moved = false;
         try {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("BackupAndRestore: cannot move " + tmp + " to " + target, e);
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+                out.writeUTF(MAGIC);
+                out.writeInt(epoch);
+                writeArrays(out, weights);
+                writeArrays(out, optimizerVariables);
+            } catch (IOException e) {
+                throw new UncheckedIOException("BackupAndRestore: cannot write " + tmp + ": " + e.getMessage(), e);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                moved = true;
+            } catch (IOException e) {
+                throw new UncheckedIOException("BackupAndRestore: cannot move " + tmp + " to " + target + ": " + e.getMessage(), e);
+            }
+        } finally {
+            if (!moved) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // The write's own failure is what the caller needs to see.
+                }
+            }
         }
     }
 

@@ -26,6 +26,8 @@ public final class LecunUniform extends VarianceScaling {
     public Map<String, Object> getConfig() {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("seed", seed());
+        config.put("input_axes", null);
+        config.put("output_axes", null);
         return config;
     }
 }

@@ -79,6 +79,8 @@ public class VarianceScaling implements Initializer {
         config.put("mode", mode);
         config.put("distribution", distribution);
         config.put("seed", seed);
+        config.put("input_axes", null);
+        config.put("output_axes", null);
         return config;
     }
 
@@ -88,7 +90,11 @@ public class VarianceScaling implements Initializer {
     }
 
     public static VarianceScaling fromConfig(Map<String, Object> map) {
-        Config c = new Config("VarianceScaling", map).allow("scale", "mode", "distribution", "seed");
+        Config c = new Config("VarianceScaling", map).allow("scale", "mode", "distribution", "seed", "input_axes", "output_axes");
+        if (c.raw("input_axes") != null || c.raw("output_axes") != null) {
+            throw new IllegalArgumentException("VarianceScaling: `input_axes` and `output_axes` are not supported (only null), got input_axes="
+                    + c.raw("input_axes") + ", output_axes=" + c.raw("output_axes"));
+        }
         return new VarianceScaling(c.getDouble("scale", 1.0), c.getString("mode", "fan_in"), c.getString("distribution", "truncated_normal"),
                 c.has("seed") ? (Long) (long) c.getInt("seed") : null);
     }

@@ -15,10 +15,20 @@ public final class CompileOptions {
     Object optimizer = "rmsprop";
     List<Object> losses = new ArrayList<>();
     List<Object> metrics = new ArrayList<>();
+    List<Object> weightedMetrics = new ArrayList<>();
     List<Double> lossWeights;
     Map<String, Object> lossByOutput;
     Map<String, Double> lossWeightsByOutput;
     Map<String, List<Object>> metricsByOutput;
+
+    /**
+     * Metrics that are weighted by the sample and class weights, as Keras's {@code weighted_metrics} (the plain
+     * {@code metrics} are not); applied to every output.
+     */
+    public CompileOptions weightedMetrics(Object... metrics) {
+        this.weightedMetrics = new ArrayList<>(Arrays.asList(metrics));
+        return this;
+    }
 
     /** The optimizer: an identifier ("adam") or an {@code Optimizer}. Default "rmsprop", as Keras. */
     public CompileOptions optimizer(Object optimizer) {

@@ -65,14 +65,36 @@ public class Model extends Layer {
     /** The number of outputs of a subclassed model's last call (0 before the first). */
     private int eagerOutputs;
 
+    /** Whether the model was given one input (one output) rather than a list, as Keras's config records it. */
+    private boolean singleInput;
+    private boolean singleOutput;
+
     /** A model from one input to one output. */
     public Model(KerasTensor input, KerasTensor output) {
         this(List.of(input), List.of(output));
+        singleInput = true;
+        singleOutput = true;
+    }
+
+    /** A model from one input to a list of outputs, as {@code keras.Model(x, [y1, y2])}. */
+    public Model(KerasTensor input, List<KerasTensor> outputs) {
+        this(List.of(input), outputs);
+        singleInput = true;
     }
 
     /** A model from several inputs to several outputs (in the given orders). */
     public Model(List<KerasTensor> inputs, List<KerasTensor> outputs) {
         setGraph(new Graph(inputs, outputs));
+    }
+
+    /** Whether the model was built from one input tensor rather than a list (Keras then saves it unnested). */
+    public boolean singleInput() {
+        return singleInput;
+    }
+
+    /** Whether the model was built from one output tensor rather than a list (Keras then saves it unnested). */
+    public boolean singleOutput() {
+        return singleOutput;
     }
 
     /** For subclassed models (with their own {@code call}) and models that build their graph later ({@link Sequential}). */
@@ -301,7 +323,11 @@ public class Model extends Layer {
             }
         }
         deferredLosses = deferred;
-        trainer = new Trainer(this, opt, losses, weights, metricsPerOutput(options, losses.size()));
+        List<List<Object>> weighted = new ArrayList<>();
+        for (int o = 0; o < losses.size(); o++) {
+            weighted.add(new ArrayList<>(options.weightedMetrics));
+        }
+        trainer = new Trainer(this, opt, losses, weights, metricsPerOutput(options, losses.size()), weighted);
         compileOptions = options;
     }
 
@@ -331,7 +357,7 @@ public class Model extends Layer {
     public CompileOptions compileOptions() {
         return compileOptions == null ? null : new CompileOptions().optimizer(trainer.optimizer)
                 .loss(compileOptions.losses.toArray()).metrics(compileOptions.metrics.toArray())
-                .lossWeightsList(compileOptions.lossWeights);
+                .weightedMetrics(compileOptions.weightedMetrics.toArray()).lossWeightsList(compileOptions.lossWeights);
     }
 
     /** Turns losses and loss weights given by output name into lists in {@code outputs()} order. */
@@ -346,7 +372,8 @@ public class Model extends Layer {
                         + "; got entries for " + byName.keySet());
             }
         }
-        CompileOptions ordered = new CompileOptions().optimizer(options.optimizer).metrics(options.metrics.toArray());
+        CompileOptions ordered = new CompileOptions().optimizer(options.optimizer).metrics(options.metrics.toArray())
+                .weightedMetrics(options.weightedMetrics.toArray());
         ordered.metricsByOutput = options.metricsByOutput;
         ordered.losses = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
@@ -748,6 +775,7 @@ public class Model extends Layer {
             }
         }
         if (y != null) {
+            y = y.clone();
             if (y.length != outputs().size()) {
                 throw new IllegalArgumentException(method + ": model \"" + name() + "\" has " + outputs().size()
                         + " output(s), got " + y.length + " target array(s)");
@@ -759,6 +787,7 @@ public class Model extends Layer {
                             + (y[o] == null ? "none" : y[o].rank() == 0 ? "a scalar" : y[o].size(0) + " samples")
                             + "; make sure all arrays contain the same number of samples");
                 }
+                y[o] = expandToOutputRank(y[o], outputs().get(o).shape());
                 resolveDeferredLoss(o, y[o]);
                 Loss loss = trainer == null ? null : trainer.losses.get(o);
                 if (loss != null) {
@@ -799,6 +828,19 @@ public class Model extends Layer {
     }
 
     /**
+     * Targets of shape {@code (N,)} for an output of shape {@code (N, 1)} (and so on for one rank less ending in 1) get
+     * the missing axis, as Keras's losses expand a target to the prediction's rank.
+     */
+    private static INDArray expandToOutputRank(INDArray y, long[] outputShape) {
+        if (y.rank() == outputShape.length - 1 && outputShape[outputShape.length - 1] == 1) {
+            long[] shape = java.util.Arrays.copyOf(y.shape(), y.rank() + 1);
+            shape[y.rank()] = 1;
+            return y.reshape(shape);
+        }
+        return y;
+    }
+
+    /**
      * Resolves a "crossentropy"/"ce" loss from the targets, as keras/src/trainers/compile_utils.py
      * {@code get_loss}: binary crossentropy for one output unit, sparse categorical crossentropy for integer
      * labels, else categorical crossentropy.
@@ -827,16 +869,7 @@ public class Model extends Layer {
                     + name() + "\" expects shape " + Shapes.format(expected) + ", got an array of shape " + Arrays.toString(actual));
         }
         DataType want = input.dtype();
-        if (x.dataType() == want) {
-            return x;
-        }
-        if (x.dataType().isFPType() && want.isFPType() && x.dataType().width() > want.width()) {
-            throw new IllegalArgumentException(method + ": input " + i + " (\"" + input.node().layer().name() + "\") is "
-                    + Backend.dtypeName(want) + " but the array is " + Backend.dtypeName(x.dataType())
-                    + "; cast it explicitly (x.castTo(DataType." + want + ")) or build the model with Backend.setFloatx(\""
-                    + Backend.dtypeName(x.dataType()) + "\")");
-        }
-        return x.castTo(want);
+        return x.dataType() == want ? x : x.castTo(want);
     }
 
     /**

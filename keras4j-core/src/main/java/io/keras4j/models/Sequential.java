@@ -67,6 +67,18 @@ public class Sequential extends Model {
         }
     }
 
+    /**
+     * Starts the stack with an input, as Keras's {@code model.add(keras.Input(shape=(16,)))}: the tensor must come
+     * from {@code Input.of(...)}.
+     */
+    public void add(KerasTensor input) {
+        if (input == null || !(input.node().layer() instanceof InputLayer inputLayer)) {
+            throw new IllegalArgumentException("Sequential \"" + name() + "\": add(KerasTensor) takes a tensor from Input.of(...), got "
+                    + (input == null ? "null" : "an output of layer \"" + input.node().layer().name() + "\""));
+        }
+        add(inputLayer);
+    }
+
     /** Removes the last layer, as {@code model.pop()}. */
     public Layer pop() {
         if (layers.isEmpty()) {

@@ -45,12 +45,13 @@ final class Trainer {
     /** Where the running step is, for error messages ("epoch 2, step 14"). */
     String where = "trainOnBatch";
 
-    Trainer(Model model, Optimizer optimizer, List<Loss> losses, double[] lossWeights, List<List<Object>> metricIds) {
+    Trainer(Model model, Optimizer optimizer, List<Loss> losses, double[] lossWeights, List<List<Object>> metricIds,
+            List<List<Object>> weightedMetricIds) {
         this.model = model;
         this.optimizer = optimizer;
         this.losses = losses;
         this.lossWeights = lossWeights;
-        this.compileMetrics = new CompileMetrics(metricIds, model::outputNames);
+        this.compileMetrics = new CompileMetrics(metricIds, weightedMetricIds, model::outputNames);
     }
 
     private Graph.State state() {
@@ -137,7 +138,7 @@ final class Trainer {
         for (int o = 0; o < outputs; o++) {
             anyLoss |= loss(o) != null;
         }
-        if (!anyLoss && addedLossTerms().isEmpty() && !model.isGraphBuilt() && model.losses().isEmpty()) {
+        if (!anyLoss && !model.isGraphBuilt() && model.losses().isEmpty()) {
             throw new IllegalStateException("Model \"" + model.name() + "\": no loss to compute. Provide a `loss` argument in "
                     + "compile(), add losses with addLoss() in call(), or override trainStep()");
         }
@@ -182,10 +183,6 @@ final class Trainer {
             sum += term.sumNumber().doubleValue();
         }
         return sum;
-    }
-
-    private List<INDArray> addedLossTerms() {
-        return model.isGraphBuilt() ? List.of() : model.losses();
     }
 
     /** Keras's default {@code test_step}: the loss and metric update of one batch in inference mode. Returns the logs. */

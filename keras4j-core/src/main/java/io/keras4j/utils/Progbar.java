@@ -1,6 +1,10 @@
 package io.keras4j.utils;
 
+import java.io.Console;
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.DoubleSupplier;
+import java.util.regex.Pattern;
 
 /**
  * A progress bar printed exactly as keras/src/utils/progbar.py {@code Progbar} prints it on a POSIX terminal:
@@ -17,11 +22,25 @@ import java.util.function.DoubleSupplier;
  * with the step counter in bold, the done part of the bar in green, the ETA while running and the elapsed
  * time at the end. {@code verbose = 2} prints one plain line when finished.
  *
+ * <p>On a terminal ({@link #dynamicDisplay(boolean) dynamic display}) each update redraws the line with
+ * backspaces and a carriage return. Otherwise (output piped to a file or a log collector) each update is a new
+ * line, as Keras prints when its {@code _dynamic_display} is false, and without Keras's ANSI colour codes: the
+ * output is plain text. The default is {@link #defaultDynamicDisplay()}.
+ *
  * <p>Metric values are averaged over the steps seen (weighted by steps) unless they are stateful, in which
  * case they are shown as given. Keras's {@code ProgbarLogger} declares every metric stateful.
  */
 public final class Progbar {
-    private final Integer target;
+    private static final String BOLD = "\u001b[1m";
+    private static final String GREEN = "\u001b[32m";
+    private static final String GREY = "\u001b[37m";
+    private static final String RESET = "\u001b[0m";
+    private static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;]*m");
+
+    /** The system property that forces the display mode: {@code true} (terminal) or {@code false} (plain lines). */
+    public static final String DYNAMIC_DISPLAY_PROPERTY = "keras4j.progbar.dynamicDisplay";
+
+    private Integer target;
     private final int width;
     private final int verbose;
     private final double interval;
@@ -38,6 +57,7 @@ public final class Progbar {
     private double lastUpdate;
     private Double timeAfterFirstStep;
     private int prevTotalWidth;
+    private boolean dynamicDisplay = defaultDynamicDisplay();
 
     /** A bar for {@code target} steps (null if unknown) that averages every metric, printing to stdout. */
     public Progbar(Integer target) {
@@ -68,8 +88,47 @@ public final class Progbar {
         this.start = clock.getAsDouble();
     }
 
+    /** The number of steps, or null if unknown. */
     public Integer target() {
         return target;
+    }
+
+    /** Sets the number of steps once it is known, as Keras's {@code ProgbarLogger} sets {@code progbar.target}. */
+    public void setTarget(Integer target) {
+        this.target = target;
+    }
+
+    /**
+     * Chooses how verbose=1 updates are drawn: {@code true} redraws one line with backspaces, {@code \r} and
+     * ANSI colours (for a terminal), {@code false} prints each update on a new line as plain text (for logs).
+     *
+     * @return this bar
+     */
+    public Progbar dynamicDisplay(boolean dynamicDisplay) {
+        this.dynamicDisplay = dynamicDisplay;
+        return this;
+    }
+
+    /**
+     * Whether new bars draw dynamically: the system property {@value #DYNAMIC_DISPLAY_PROPERTY} when set,
+     * otherwise whether this JVM runs in a terminal ({@code System.console()}, and on Java 22 and later its
+     * {@code isTerminal()}).
+     */
+    public static boolean defaultDynamicDisplay() {
+        String forced = System.getProperty(DYNAMIC_DISPLAY_PROPERTY);
+        if (forced != null && !forced.isBlank()) {
+            return Boolean.parseBoolean(forced.trim());
+        }
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            // Java 22+ returns a Console even when redirected; its isTerminal() tells the truth
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
     }
 
     /** Updates the bar to step {@code current}; finalizes when {@code current >= target}. */
@@ -118,36 +177,35 @@ public final class Progbar {
                 return;
             }
             StringBuilder message = new StringBuilder();
-            message.append("\b".repeat(prevTotalWidth)).append('\r');
-            int specialCharLen = 0;
+            if (dynamicDisplay) {
+                message.append("\b".repeat(prevTotalWidth)).append('\r');
+            } else {
+                message.append('\n');
+            }
             String bar;
             if (target != null && target > 0) {
                 int numDigits = (int) Math.log10(target) + 1;
-                bar = "\u001b[1m" + String.format(Locale.ROOT, "%" + numDigits + "d/%d", current, target) + "\u001b[0m ";
-                specialCharLen += 8;
+                bar = style(BOLD, String.format(Locale.ROOT, "%" + numDigits + "d/%d", current, target)) + " ";
                 double prog = (double) current / target;
                 int progWidth = (int) (width * prog);
                 if (progWidth > 0) {
-                    bar += "\u001b[32m" + "\u2501".repeat(progWidth) + "\u001b[0m";
-                    specialCharLen += 9;
+                    bar += style(GREEN, "\u2501".repeat(progWidth));
                 }
-                bar += "\u001b[37m" + "\u2501".repeat(Math.max(0, width - progWidth)) + "\u001b[0m";
-                specialCharLen += 9;
+                bar += style(GREY, "\u2501".repeat(Math.max(0, width - progWidth)));
             } else {
                 bar = String.format(Locale.ROOT, "%7d/Unknown", current);
             }
             message.append(bar);
-            StringBuilder info = new StringBuilder();
+            StringBuilder info = new StringBuilder(" ");
             if (target != null && target > 0 && !finalize) {
-                info.append(" \u001b[1m").append(formatEta(timePerUnit * (target - current))).append("\u001b[0m");
+                info.append(style(BOLD, formatEta(timePerUnit * (target - current))));
             } else {
-                info.append(" \u001b[1m").append(String.format(Locale.ROOT, "%.0f", now - start)).append("s\u001b[0m");
+                info.append(style(BOLD, fixed(now - start, 0) + "s"));
             }
-            specialCharLen += 8;
             info.append(formatTime(timePerUnit, unitName));
             appendMetrics(info, true);
             message.append(info);
-            int totalWidth = bar.length() + info.length() - specialCharLen;
+            int totalWidth = visibleLength(bar) + visibleLength(info);
             if (prevTotalWidth > totalWidth) {
                 message.append(" ".repeat(prevTotalWidth - totalWidth));
             }
@@ -162,7 +220,7 @@ public final class Progbar {
                 int numDigits = (int) Math.log10(target) + 1;
                 StringBuilder info = new StringBuilder();
                 info.append(String.format(Locale.ROOT, "%" + numDigits + "d/%d", current, target));
-                info.append(" - ").append(String.format(Locale.ROOT, "%.0f", now - start)).append('s');
+                info.append(" - ").append(fixed(now - start, 0)).append('s');
                 info.append(" -").append(formatTime(timePerUnit, unitName));
                 appendMetrics(info, false);
                 info.append('\n');
@@ -173,13 +231,23 @@ public final class Progbar {
         lastUpdate = now;
     }
 
+    /** {@code text} in an ANSI style on a terminal, as is otherwise. */
+    private String style(String code, String text) {
+        return dynamicDisplay ? code + text + RESET : text;
+    }
+
+    /** The width on screen: Keras's {@code special_char_len} subtracts each style's code and reset. */
+    private static int visibleLength(CharSequence s) {
+        return ANSI.matcher(s).replaceAll("").length();
+    }
+
     private void appendMetrics(StringBuilder info, boolean absolute) {
         for (String k : valuesOrder) {
             double[] acc = values.get(k);
             double avg = acc[0] / Math.max(1, acc[1]);
             info.append(" - ").append(k).append(':');
             boolean plain = absolute ? Math.abs(avg) > 1e-3 : avg > 1e-3;
-            info.append(plain ? String.format(Locale.ROOT, " %.4f", avg) : String.format(Locale.ROOT, " %.4e", avg));
+            info.append(' ').append(plain ? fixed(avg, 4) : scientific(avg, 4));
         }
     }
 
@@ -199,11 +267,41 @@ public final class Progbar {
 
     static String formatTime(double timePerUnit, String unitName) {
         if (timePerUnit >= 1 || timePerUnit == 0) {
-            return String.format(Locale.ROOT, " %.0fs/%s", timePerUnit, unitName);
+            return " " + fixed(timePerUnit, 0) + "s/" + unitName;
         } else if (timePerUnit >= 1e-3) {
-            return String.format(Locale.ROOT, " %.0fms/%s", timePerUnit * 1000.0, unitName);
+            return " " + fixed(timePerUnit * 1000.0, 0) + "ms/" + unitName;
         }
-        return String.format(Locale.ROOT, " %.0fus/%s", timePerUnit * 1000000.0, unitName);
+        return " " + fixed(timePerUnit * 1000000.0, 0) + "us/" + unitName;
+    }
+
+    /**
+     * Python's {@code f"{x:.{digits}f}"}: the exact binary value rounded half to even (Java's {@code %.0f} rounds
+     * 0.5 up to 1 where Python prints 0).
+     */
+    static String fixed(double x, int digits) {
+        if (!Double.isFinite(x)) {
+            return nonFinite(x);
+        }
+        String s = new BigDecimal(x).setScale(digits, RoundingMode.HALF_EVEN).toPlainString();
+        return x < 0 || (x == 0 && 1 / x < 0) ? (s.startsWith("-") ? s : "-" + s) : s;
+    }
+
+    /** Python's {@code f"{x:.{digits}e}"}, e.g. {@code 1.2000e-04}, rounded as {@link #fixed}. */
+    static String scientific(double x, int digits) {
+        if (!Double.isFinite(x)) {
+            return nonFinite(x);
+        }
+        if (x == 0) {
+            return (1 / x < 0 ? "-" : "") + fixed(0, digits) + "e+00";
+        }
+        BigDecimal rounded = new BigDecimal(x).round(new MathContext(digits + 1, RoundingMode.HALF_EVEN));
+        int exponent = rounded.precision() - rounded.scale() - 1;
+        String mantissa = rounded.movePointLeft(exponent).setScale(digits, RoundingMode.UNNECESSARY).toPlainString();
+        return mantissa + (exponent < 0 ? "e-" : "e+") + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
+    }
+
+    private static String nonFinite(double x) {
+        return Double.isNaN(x) ? "nan" : x > 0 ? "inf" : "-inf";
     }
 
     private double estimateStepDuration(int current, double now) {

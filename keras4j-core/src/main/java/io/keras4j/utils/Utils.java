@@ -1,9 +1,14 @@
 package io.keras4j.utils;
 
+import io.keras4j.models.Model;
+import io.keras4j.utils.plot.PlotOptions;
+import io.keras4j.utils.plot.Plots;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
+
+import java.nio.file.Path;
 
 /** The utilities of {@code keras.utils} that ported scripts use. */
 public final class Utils {
@@ -109,5 +114,28 @@ public final class Utils {
      */
     public static TimeseriesDataset timeseriesDatasetFromArray(INDArray data, INDArray targets, int sequenceLength) {
         return new TimeseriesDataset(data, targets, sequenceLength);
+    }
+
+    /**
+     * Draws the model as boxes and arrows to a {@code .png} or {@code .svg} file, as
+     * {@code keras.utils.plot_model(model, to_file=path)} with Keras's defaults (layer classes only, top to bottom,
+     * 200 dpi). Drawn in Java: no Graphviz needed.
+     * <pre>{@code Utils.plotModel(model, Path.of("model.png"));}</pre>
+     */
+    public static void plotModel(Model model, Path path) {
+        plotModel(model, path, new PlotOptions());
+    }
+
+    /**
+     * Draws the model with {@code plot_model}'s keyword arguments: {@code showShapes}, {@code showDtype},
+     * {@code showLayerNames}, {@code rankdir} ("TB" or "LR"), {@code expandNested}, {@code dpi},
+     * {@code showLayerActivations}, {@code showTrainable}.
+     * <pre>{@code Utils.plotModel(model, Path.of("model.svg"), new PlotOptions().showShapes(true).rankdir("LR"));}</pre>
+     *
+     * @throws IllegalArgumentException if the file name does not end in .png or .svg
+     * @throws IllegalStateException    if a sequential model does not know its input shape yet
+     */
+    public static void plotModel(Model model, Path path, PlotOptions options) {
+        Plots.model(model, path, options);
     }
 }

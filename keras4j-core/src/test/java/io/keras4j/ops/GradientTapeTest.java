@@ -109,4 +109,16 @@ class GradientTapeTest {
         assertNull(tape.gradient(after, x), "computed after close");
         assertEquals(2 * x.getDouble(0, 0), tape.gradient(z, x).getDouble(0, 0), 1e-12);
     }
+
+    @Test
+    void theFunctionalFormGivesValueAndGradientsAsJax() {
+        INDArray x = random(3, 4);
+        INDArray w = random(4, 2);
+        INDArray unused = random(2);
+        Autodiff.ValueAndGrads vg = Autodiff.valueAndGrad(a -> mean(square(matmul(a[0], a[1]))), x, w, unused);
+        assertEquals(mean(square(matmul(x, w))).getDouble(0), vg.value().getDouble(0), 1e-12);
+        assertClose(numericGradient(v -> mean(square(matmul(v, w))), x), vg.grads().get(0));
+        assertClose(numericGradient(v -> mean(square(matmul(x, v))), w), vg.grads().get(1));
+        assertEquals(0.0, vg.grads().get(2).amaxNumber().doubleValue(), "zeros where the value does not depend on it");
+    }
 }

@@ -4,11 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Finds the read-only {@code shared/} folder that sits beside the repository (tests run in a module
- * directory, so it is {@code ../../shared} there), and skips a test with a visible reason when it is absent.
+ * directory, so it is {@code ../../shared} there), and fails a test that needs it when it is absent
+ * (a checkout without it must not pass by running nothing).
  */
 public final class SharedData {
     private SharedData() {
@@ -26,12 +27,12 @@ public final class SharedData {
         return null;
     }
 
-    /** A file or folder under shared/, skipping the test if it does not exist. */
+    /** A file or folder under shared/, failing the test if it does not exist. */
     public static Path require(String relative) {
         Path root = root();
-        assumeTrue(root != null, "../shared is not present next to the repository; skipping " + relative);
+        assertTrue(root != null, "../shared is not present next to the repository; " + relative + " is required by this test");
         Path p = root.resolve(relative);
-        assumeTrue(Files.exists(p), p + " is absent; skipping");
+        assertTrue(Files.exists(p), p + " is absent; it is required by this test");
         return p;
     }
 }

@@ -1,16 +1,19 @@
 package io.keras4j.datasets;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds the read-only {@code shared/} folder that sits next to the repository root. */
+/**
+ * Finds the read-only {@code shared/} folder that sits next to the repository root. Tests that read it fail when it
+ * is missing: a checkout without it must not pass by running nothing.
+ */
 final class SharedData {
     private SharedData() {
     }
 
-    /** The file at {@code relative} inside {@code shared/}; skips the test, saying why, if absent. */
+    /** The file at {@code relative} inside {@code shared/}; fails the test, saying where it looked, if absent. */
     static Path file(String relative) {
         Path cwd = Path.of("").toAbsolutePath();
         for (Path dir = cwd; dir != null; dir = dir.getParent()) {
@@ -19,7 +22,7 @@ final class SharedData {
                 return candidate;
             }
         }
-        assumeTrue(false, "shared/" + relative + " not found above " + cwd + "; skipping the real-data test");
-        return null;
+        return fail("shared/" + relative + " not found above " + cwd + ": the reference data (../shared beside the "
+                + "repository) is required by this test");
     }
 }

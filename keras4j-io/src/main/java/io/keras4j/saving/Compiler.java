@@ -3,6 +3,8 @@ package io.keras4j.saving;
 import io.keras4j.models.CompileOptions;
 import io.keras4j.models.Model;
 import io.keras4j.optimizers.Optimizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +17,8 @@ import java.util.Map;
  * {@code compile_args_from_training_config}), and writes the legacy form.
  */
 final class Compiler {
+    private static final Logger LOG = LoggerFactory.getLogger(Compiler.class);
+
     private Compiler() {
     }
 
@@ -41,7 +45,7 @@ final class Compiler {
         try {
             apply(model, optimizer(optimizer, at), c.get("loss"), c.get("metrics"), c.get("loss_weights"), at);
         } catch (UnsupportedFeatureException e) {
-            System.err.println("WARNING: the model was loaded without compiling it (call compile() yourself): " + e.getMessage());
+            LOG.warn("the model was loaded without compiling it (call compile() yourself): {}", e.getMessage());
         }
     }
 

@@ -11,13 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -29,55 +27,65 @@ final class KerasArchive {
     /** The Keras version whose formats keras4j writes. */
     static final String KERAS_VERSION = "3.16.0";
     private static final long MAX_JSON_BYTES = 64L << 20;
-    private static final long MAX_WEIGHTS_BYTES = 16L << 30;
 
     private KerasArchive() {
     }
 
+    /**
+     * Writes the archive atomically; the weights file is built beside the target (never in {@code java.io.tmpdir}),
+     * then stored in the zip.
+     */
     static void save(Model model, Path file) {
-        Path weights = null;
-        try {
-            weights = Files.createTempFile("keras4j-", ".weights.h5");
-            Files.delete(weights);
-            WeightsH5.write(model, weights, true);
-            Path h5 = weights;
-            Map<String, Object> metadata = new LinkedHashMap<>();
-            metadata.put("keras_version", KERAS_VERSION);
-            metadata.put("date_saved", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd@HH:mm:ss")));
-            byte[] meta = JsonText.write(metadata).getBytes(StandardCharsets.UTF_8);
-            byte[] config = JsonText.write(ModelConfig.modelEntry(model)).getBytes(StandardCharsets.UTF_8);
-            AtomicFiles.write(file, out -> {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("keras_version", KERAS_VERSION);
+        metadata.put("date_saved", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd@HH:mm:ss")));
+        byte[] meta = JsonText.write(metadata).getBytes(StandardCharsets.UTF_8);
+        byte[] config = JsonText.write(ModelConfig.modelEntry(model)).getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, out -> {
+            Path h5 = AtomicFiles.scratch(file);
+            try {
+                WeightsH5.write(model, h5, true);
                 try (ZipOutputStream zip = new ZipOutputStream(nonClosing(out))) {
                     stored(zip, "metadata.json", meta);
                     stored(zip, "config.json", config);
-                    stored(zip, "model.weights.h5", Files.readAllBytes(h5));
+                    stored(zip, "model.weights.h5", h5);
                 }
-            });
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(file + ": could not write: " + e, e);
-        } finally {
-            if (weights != null) {
-                try {
-                    Files.deleteIfExists(weights);
-                } catch (IOException ignored) {
-                    // A leftover temporary file does not affect the saved model.
-                }
+            } finally {
+                Files.deleteIfExists(h5);
             }
-        }
+        });
     }
 
     private static void stored(ZipOutputStream zip, String name, byte[] data) throws IOException {
-        ZipEntry entry = new ZipEntry(name);
-        entry.setMethod(ZipEntry.STORED);
-        entry.setSize(data.length);
-        entry.setCompressedSize(data.length);
         CRC32 crc = new CRC32();
         crc.update(data);
-        entry.setCrc(crc.getValue());
-        entry.setTime(315532800000L);
-        zip.putNextEntry(entry);
+        zip.putNextEntry(storedEntry(name, data.length, crc.getValue()));
         zip.write(data);
         zip.closeEntry();
+    }
+
+    /** A stored entry streamed from a file: one pass for the CRC-32 the entry header needs, one to copy. */
+    private static void stored(ZipOutputStream zip, String name, Path file) throws IOException {
+        CRC32 crc = new CRC32();
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                crc.update(buffer, 0, n);
+            }
+        }
+        zip.putNextEntry(storedEntry(name, Files.size(file), crc.getValue()));
+        Files.copy(file, zip);
+        zip.closeEntry();
+    }
+
+    private static ZipEntry storedEntry(String name, long size, long crc) {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(size);
+        entry.setCompressedSize(size);
+        entry.setCrc(crc);
+        entry.setTime(315532800000L);
+        return entry;
     }
 
     private static OutputStream nonClosing(OutputStream out) {
@@ -94,13 +102,16 @@ final class KerasArchive {
         };
     }
 
-    /** A model (compiled, with optimizer state, if it was saved compiled) from a {@code .keras} archive. */
-    static Model load(Path file) {
+    /**
+     * A model (compiled, with optimizer state, if it was saved compiled) from a {@code .keras} archive whose entries
+     * may expand to {@code limit} bytes.
+     */
+    static Model load(Path file, long limit) {
         String where = file.toString();
-        try (ZipFile zip = open(file)) {
+        try (ArchiveReader zip = ArchiveReader.open(file, "a .keras archive", limit)) {
             checkEntries(zip, where);
-            String config = text(zip, "config.json", where);
-            String metadata = zip.getEntry("metadata.json") == null ? null : text(zip, "metadata.json", where);
+            String config = text(zip, "config.json");
+            String metadata = zip.entry("metadata.json") == null ? null : text(zip, "metadata.json");
             String version = "";
             if (metadata != null) {
                 Object meta = JsonText.parse(metadata, where + ": metadata.json");
@@ -109,92 +120,44 @@ final class KerasArchive {
                 }
             }
             Origin origin = new Origin(where + ": config.json", version, "");
-            Object json = JsonText.parse(config, origin.where());
+            Map<String, Object> json = Shape.map(JsonText.parse(config, origin.where()), origin, "config.json");
             Model model = ModelLoader.model(json, origin);
-            Compiler.compile(model, ((Map<?, ?>) json).get("compile_config"), origin.at("compile_config"));
-            ZipEntry weights = zip.getEntry("model.weights.h5");
+            Compiler.compile(model, json.get("compile_config"), origin.at("compile_config"));
+            ZipEntry weights = zip.entry("model.weights.h5");
             if (weights == null) {
                 if (!model.weights().isEmpty()) {
                     throw new KerasFormatException(where, "the archive has no model.weights.h5 entry");
                 }
                 return model;
             }
-            Path temp = Files.createTempFile("keras4j-", ".weights.h5");
-            try {
-                copyBounded(zip, weights, temp, where);
-                try (HdfFile h5 = H5.open(temp)) {
-                    WeightsH5.read(model, h5, where + ": model.weights.h5", true);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
+            String at = where + ": model.weights.h5";
+            try (HdfFile h5 = H5.open(zip.read(weights, Long.MAX_VALUE), at)) {
+                WeightsH5.read(model, h5, at, true);
             }
             return model;
-        } catch (IOException e) {
-            throw new KerasFormatException(where + ": cannot read the archive: " + e.getMessage(), e);
-        }
-    }
-
-    private static ZipFile open(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new KerasFormatException(file, "no such file");
-        }
-        try {
-            return new ZipFile(file.toFile());
-        } catch (ZipException e) {
-            throw new KerasFormatException(file, "not a .keras archive (not a zip file: " + e.getMessage() + ")");
-        } catch (IOException e) {
-            throw new KerasFormatException(file + ": cannot open: " + e.getMessage(), e);
         }
     }
 
     /** Rejects archives with entries that could escape an extraction directory or that Keras never writes there. */
-    private static void checkEntries(ZipFile zip, String where) {
-        Enumeration<? extends ZipEntry> entries = zip.entries();
-        int count = 0;
-        while (entries.hasMoreElements()) {
-            ZipEntry e = entries.nextElement();
+    private static void checkEntries(ArchiveReader zip, String where) {
+        List<? extends ZipEntry> entries = zip.entries();
+        if (entries.size() > 10_000) {
+            throw new KerasFormatException(where, "the archive has more than 10000 entries");
+        }
+        for (ZipEntry e : entries) {
             String name = e.getName();
-            if (++count > 10_000) {
-                throw new KerasFormatException(where, "the archive has more than 10000 entries");
-            }
             if (name.startsWith("/") || name.contains("\\") || name.contains(":") || name.equals("..") || name.startsWith("../")
                     || name.contains("/../") || name.endsWith("/..") || name.indexOf('\0') >= 0) {
                 throw new KerasFormatException(where, "unsafe archive entry name '" + name + "' (absolute or escaping path)");
             }
         }
-        if (zip.getEntry("config.json") == null) {
+        if (zip.entry("config.json") == null) {
             throw new KerasFormatException(where, "not a .keras archive: no config.json entry (entries: "
-                    + zip.stream().limit(10).map(ZipEntry::getName).toList() + ")");
+                    + entries.stream().limit(10).map(ZipEntry::getName).toList() + ")");
         }
     }
 
-    private static String text(ZipFile zip, String name, String where) throws IOException {
-        ZipEntry e = zip.getEntry(name);
-        try (InputStream in = zip.getInputStream(e)) {
-            byte[] data = in.readNBytes((int) MAX_JSON_BYTES + 1);
-            if (data.length > MAX_JSON_BYTES) {
-                throw new KerasFormatException(where, name + " is larger than " + MAX_JSON_BYTES + " bytes");
-            }
-            return new String(data, StandardCharsets.UTF_8);
-        } catch (ZipException ex) {
-            throw new KerasFormatException(where + ": " + name + " is corrupt: " + ex.getMessage(), ex);
-        }
-    }
-
-    private static void copyBounded(ZipFile zip, ZipEntry entry, Path target, String where) throws IOException {
-        try (InputStream in = zip.getInputStream(entry); OutputStream out = Files.newOutputStream(target)) {
-            byte[] buffer = new byte[1 << 16];
-            long total = 0;
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                total += n;
-                if (total > MAX_WEIGHTS_BYTES) {
-                    throw new KerasFormatException(where, "model.weights.h5 is larger than " + MAX_WEIGHTS_BYTES + " bytes");
-                }
-                out.write(buffer, 0, n);
-            }
-        } catch (ZipException ex) {
-            throw new KerasFormatException(where + ": model.weights.h5 is corrupt: " + ex.getMessage(), ex);
-        }
+    private static String text(ArchiveReader zip, String name) {
+        return new String(zip.read(zip.entry(name), MAX_JSON_BYTES), StandardCharsets.UTF_8);
     }
 }

@@ -2,6 +2,7 @@ package io.keras4j.saving;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.Group;
+import io.keras4j.engine.Layer;
 import io.keras4j.engine.ModelIO;
 import io.keras4j.models.Model;
 
@@ -27,13 +28,14 @@ public final class KerasModelIO implements ModelIO {
             throw new IllegalArgumentException("modelFromJson: `json` must not be null");
         }
         Origin origin = Origin.of("model JSON");
-        return ModelLoader.model(JsonText.parse(json, origin.where()), origin);
+        return ReadGuard.read(origin.where(), () -> ModelLoader.model(JsonText.parse(json, origin.where()), origin));
     }
 
     @Override
     public void save(Model model, Path path) {
         String name = path.getFileName().toString();
         requireBuilt(model, "save");
+        requireKerasNames(model);
         if (name.endsWith(".keras")) {
             KerasArchive.save(model, path);
         } else if (name.endsWith(".h5") || name.endsWith(".hdf5")) {
@@ -46,13 +48,15 @@ public final class KerasModelIO implements ModelIO {
 
     @Override
     public Model loadModel(Path path) {
-        String kind = sniff(path);
-        if (kind.equals("zip")) {
-            return KerasArchive.load(path);
-        }
-        try (HdfFile h5 = H5.open(path)) {
-            return LegacyH5.loadModel(h5, path.toString());
-        }
+        long limit = ArchiveReader.maxBytes();
+        return ReadGuard.read(path, () -> {
+            if (sniff(path).equals("zip")) {
+                return KerasArchive.load(path, limit);
+            }
+            try (HdfFile h5 = H5.open(path)) {
+                return LegacyH5.loadModel(h5, path.toString());
+            }
+        });
     }
 
     @Override
@@ -76,16 +80,19 @@ public final class KerasModelIO implements ModelIO {
             throw new IllegalArgumentException("loadWeights: '" + path + "' is a .keras archive; load it with Models.loadModel");
         }
         String where = path.toString();
-        try (HdfFile h5 = H5.open(path)) {
-            Group legacy = LegacyH5.weightsGroup(h5, where);
-            if (legacy != null) {
-                LegacyH5.loadWeights(model, legacy, Origin.of(where), byName, skipMismatch);
-            } else {
-                if (byName) {
-                    throw new IllegalArgumentException("loadWeights: byName is only supported for legacy .h5 weight files, as in Keras");
+        boolean done = ReadGuard.read(path, () -> {
+            try (HdfFile h5 = H5.open(path)) {
+                Group legacy = LegacyH5.weightsGroup(h5, where);
+                if (legacy != null) {
+                    LegacyH5.loadWeights(model, legacy, Origin.of(where), byName, skipMismatch);
+                } else if (!byName) {
+                    WeightsH5.read(model, h5, where, false);
                 }
-                WeightsH5.read(model, h5, where, false);
+                return legacy != null || !byName;
             }
+        });
+        if (!done) {
+            throw new IllegalArgumentException("loadWeights: byName is only supported for legacy .h5 weight files, as in Keras");
         }
     }
 
@@ -93,6 +100,25 @@ public final class KerasModelIO implements ModelIO {
         if (!model.isGraphBuilt() && !model.built()) {
             throw new IllegalStateException(method + ": model \"" + model.name() + "\" is not built yet; give it an input shape "
                     + "or call it on data first");
+        }
+    }
+
+    /**
+     * Refuses names with '/', which Keras refuses when the layer is created ("Argument `name` must be a string and
+     * cannot contain character `/`"): Keras could not load such a file, and a legacy .h5 uses names as group paths.
+     */
+    private static void requireKerasNames(Model model) {
+        if (model.name().contains("/")) {
+            throw new IllegalArgumentException("save: model name '" + model.name() + "' contains '/', which Keras does not allow in names; "
+                    + "rename the model");
+        }
+        for (Layer layer : model.layers()) {
+            if (layer instanceof Model) {
+                requireKerasNames((Model) layer);
+            } else if (layer.name().contains("/")) {
+                throw new IllegalArgumentException("save: layer name '" + layer.name() + "' in model '" + model.name()
+                        + "' contains '/', which Keras does not allow in names (Keras cannot load such a file); rename the layer");
+            }
         }
     }
 

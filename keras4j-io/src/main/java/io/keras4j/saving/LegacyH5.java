@@ -1,7 +1,6 @@
 package io.keras4j.saving;
 
 import io.jhdf.HdfFile;
-import io.jhdf.WritableHdfFile;
 import io.jhdf.api.Group;
 import io.jhdf.api.WritableGroup;
 import io.keras4j.engine.KerasWeights;
@@ -10,6 +9,7 @@ import io.keras4j.engine.Variable;
 import io.keras4j.models.Model;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -133,8 +133,8 @@ final class LegacyH5 {
     }
 
     /** Writes a full model in the legacy format, as Keras 3's {@code save_model_to_hdf5} (without optimizer weights). */
-    static void save(Model model, Path file) {
-        try (WritableHdfFile h5 = HdfFile.write(file)) {
+    static void save(Model model, Path file) throws IOException {
+        H5Writer.write(file, h5 -> {
             h5.putAttribute("backend", "keras4j");
             h5.putAttribute("keras_version", KerasArchive.KERAS_VERSION);
             h5.putAttribute("model_config", JsonText.write(legacyForm(ModelConfig.modelEntry(model), true)));
@@ -166,8 +166,7 @@ final class LegacyH5 {
                 lg.putAttribute("weight_names", names);
             }
             weights.putAttribute("layer_names", layerNames.toArray(new String[0]));
-            h5.removeAttribute("_jHDF");
-        }
+        });
     }
 
     /** Keras's legacy serialization: the same config without {@code module}, {@code registered_name} and build/compile configs at model and layer level. */

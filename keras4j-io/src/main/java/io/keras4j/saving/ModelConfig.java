@@ -30,7 +30,7 @@ final class ModelConfig {
      * never built from an input shape, so their saved entries carry no {@code build_config}.
      */
     private static final Set<String> BUILT_AT_INIT = Set.of("Activation", "ELU", "LeakyReLU", "ReLU", "Softmax", "Identity",
-            "Masking", "UnitNormalization", "ActivityRegularization", "Dropout", "AlphaDropout", "GaussianDropout", "GaussianNoise",
+            "Masking", "UnitNormalization", "ActivityRegularization", "Reshape", "Dropout", "AlphaDropout", "GaussianDropout", "GaussianNoise",
             "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D", "MaxPooling1D", "MaxPooling2D", "MaxPooling3D",
             "AveragePooling1D", "AveragePooling2D", "AveragePooling3D", "GlobalMaxPooling1D", "GlobalMaxPooling2D",
             "GlobalMaxPooling3D", "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAveragePooling3D");
@@ -48,6 +48,13 @@ final class ModelConfig {
             Map.entry("ConvLSTM3D", false), Map.entry("RandomFlip", true), Map.entry("RandomRotation", true),
             Map.entry("RandomZoom", true), Map.entry("RandomTranslation", true), Map.entry("RandomContrast", true),
             Map.entry("RandomBrightness", true), Map.entry("RandomCrop", true));
+
+    /**
+     * Layer classes whose {@code call} has a {@code mask} argument: with no mask flowing in, Keras records
+     * {@code "mask": null} in the {@code kwargs} of every functional node (after {@code training}, if any).
+     */
+    private static final Set<String> CALL_HAS_MASK = Set.of("BatchNormalization", "Softmax", "GlobalAveragePooling1D",
+            "SimpleRNN", "LSTM", "GRU", "TimeDistributed");
 
     private ModelConfig() {
     }
@@ -125,6 +132,9 @@ final class ModelConfig {
                 if (CALL_TRAINING_DEFAULT.containsKey(layer.className())) {
                     kwargs.put("training", CALL_TRAINING_DEFAULT.get(layer.className()));
                 }
+                if (CALL_HAS_MASK.contains(layer.className())) {
+                    kwargs.put("mask", null);
+                }
                 data.put("kwargs", kwargs);
                 nodes.add(data);
             }
@@ -132,8 +142,8 @@ final class ModelConfig {
             layers.add(entry);
         }
         config.put("layers", layers);
-        config.put("input_layers", historyList(model.inputs(), own));
-        config.put("output_layers", historyList(model.outputs(), own));
+        config.put("input_layers", historyList(model.inputs(), model.singleInput(), own));
+        config.put("output_layers", historyList(model.outputs(), model.singleOutput(), own));
         return config;
     }
 
@@ -169,7 +179,14 @@ final class ModelConfig {
         return List.of(layer.name(), Math.max(nodeIndex, 0), t.index());
     }
 
-    private static List<Object> historyList(List<KerasTensor> tensors, Set<Node> own) {
+    /**
+     * The {@code keras_history} of each tensor; a model built from one tensor rather than a list writes it unnested
+     * ({@code ["input_layer", 0, 0]}), as Keras does for {@code keras.Model(x, y)}.
+     */
+    private static Object historyList(List<KerasTensor> tensors, boolean single, Set<Node> own) {
+        if (single) {
+            return history(tensors.get(0), own);
+        }
         List<Object> out = new ArrayList<>();
         for (KerasTensor t : tensors) {
             out.add(history(t, own));

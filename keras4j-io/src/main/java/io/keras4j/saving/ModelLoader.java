@@ -190,7 +190,12 @@ final class ModelLoader {
         List<KerasTensor> outputs = NodeData.endpoints(config.get("output_layers"), produced, origin, "output_layers");
         Model model;
         try {
-            model = new Model(inputs, outputs);
+            boolean singleInput = NodeData.isSingle(config.get("input_layers"));
+            if (singleInput && NodeData.isSingle(config.get("output_layers"))) {
+                model = new Model(inputs.get(0), outputs.get(0));
+            } else {
+                model = singleInput ? new Model(inputs.get(0), outputs) : new Model(inputs, outputs);
+            }
         } catch (IllegalArgumentException e) {
             throw new KerasFormatException(origin.where() + ": inputs and outputs do not form a graph: " + e.getMessage(), e);
         }

@@ -96,6 +96,11 @@ final class NodeData {
         return outputs.get(tensor);
     }
 
+    /** Whether {@code input_layers}/{@code output_layers} holds one unnested triple ({@code ["name", 0, 0]}). */
+    static boolean isSingle(Object value) {
+        return value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof String;
+    }
+
     /** The model inputs or outputs from {@code input_layers}/{@code output_layers} (one triple or a list of them). */
     static List<KerasTensor> endpoints(Object value, Map<String, List<List<KerasTensor>>> produced, Origin origin, String what) {
         List<Object> list = Shape.list(value, origin, what);

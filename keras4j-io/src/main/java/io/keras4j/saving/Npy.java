@@ -47,11 +47,13 @@ public final class Npy {
      * @throws UncheckedIOException if the file cannot be read
      */
     public static INDArray read(Path file) {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            return readFrom(in, file.toString(), Files.size(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": could not read: " + e, e);
-        }
+        return ReadGuard.read(file, () -> {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                return readFrom(in, file.toString(), Files.size(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException(file + ": could not read: " + e, e);
+            }
+        });
     }
 
     /**
@@ -62,11 +64,13 @@ public final class Npy {
      * @throws UncheckedIOException if the stream fails
      */
     public static INDArray read(InputStream in, String sourceName) {
-        try {
-            return readFrom(in, sourceName, -1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(sourceName + ": could not read: " + e, e);
-        }
+        return ReadGuard.read(sourceName, () -> {
+            try {
+                return readFrom(in, sourceName, -1);
+            } catch (IOException e) {
+                throw new UncheckedIOException(sourceName + ": could not read: " + e, e);
+            }
+        });
     }
 
     /**
@@ -83,9 +87,12 @@ public final class Npy {
         if (needed > MAX_BYTES) {
             throw new KerasFormatException(source, what + ", more than the " + MAX_BYTES + " keras4j can read");
         }
-        byte[] data = in.readNBytes((int) needed); // grows with the bytes actually present
-        if (data.length < needed) {
-            throw new KerasFormatException(source, "truncated: " + what + ", got " + data.length);
+        // With a known size, one allocation of what the header declares (checked above against the bytes present);
+        // otherwise the buffer grows with the bytes actually present.
+        byte[] data = available >= 0 ? new byte[(int) needed] : in.readNBytes((int) needed);
+        int got = available >= 0 ? in.readNBytes(data, 0, data.length) : data.length;
+        if (got < needed) {
+            throw new KerasFormatException(source, "truncated: " + what + ", got " + got);
         }
         return toArray(header, data);
     }

@@ -5,14 +5,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -32,36 +29,38 @@ public final class Npz {
     }
 
     /**
-     * Reads every array of an archive, stored or deflated.
+     * Reads every array of an archive, stored or deflated, verifying each entry's CRC-32 and size as NumPy's
+     * {@code zipfile} does; the archive may expand to at most 2 GiB (system property {@code keras4j.maxArchiveBytes}).
      *
      * @return the arrays by name (entry name without {@code .npy}), in archive order
-     * @throws KerasFormatException if the file is not a zip of valid {@code .npy} entries
+     * @throws KerasFormatException if the file is not a zip of valid {@code .npy} entries, or expands beyond the limit
      * @throws UncheckedIOException if the file cannot be read
+     * @throws IllegalArgumentException if the system property {@code keras4j.maxArchiveBytes} is not a byte count
      */
     public static LinkedHashMap<String, INDArray> read(Path file) {
-        LinkedHashMap<String, INDArray> arrays = new LinkedHashMap<>();
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            Enumeration<? extends ZipEntry> entries = zip.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry entry = entries.nextElement();
-                String name = entry.getName();
-                if (!name.endsWith(SUFFIX)) {
-                    throw new KerasFormatException(file, "entry '" + name + "' is not a .npy array");
-                }
-                String key = name.substring(0, name.length() - SUFFIX.length());
-                try (InputStream in = zip.getInputStream(entry)) {
-                    INDArray array = Npy.readFrom(in, file + " [" + name + "]", entry.getSize());
-                    if (arrays.put(key, array) != null) {
-                        throw new KerasFormatException(file, "duplicate entry '" + name + "'");
+        long limit = ArchiveReader.maxBytes();
+        return ReadGuard.read(file, () -> {
+            LinkedHashMap<String, INDArray> arrays = new LinkedHashMap<>();
+            try (ArchiveReader zip = ArchiveReader.open(file, "a .npz archive", limit)) {
+                for (ZipEntry entry : zip.entries()) {
+                    String name = entry.getName();
+                    if (!name.endsWith(SUFFIX)) {
+                        throw new KerasFormatException(file, "entry '" + name + "' is not a .npy array");
+                    }
+                    String key = name.substring(0, name.length() - SUFFIX.length());
+                    try (ArchiveReader.Checked in = zip.stream(entry)) {
+                        INDArray array = Npy.readFrom(in, file + " [" + name + "]", entry.getSize());
+                        in.finish();
+                        if (arrays.put(key, array) != null) {
+                            throw new KerasFormatException(file, "duplicate entry '" + name + "'");
+                        }
+                    } catch (IOException e) {
+                        throw new KerasFormatException(file, "entry '" + name + "' cannot be read: " + e, e);
                     }
                 }
             }
-        } catch (ZipException e) {
-            throw new KerasFormatException(file, "not a valid .npz (zip) archive: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": could not read: " + e, e);
-        }
-        return arrays;
+            return arrays;
+        });
     }
 
     /**

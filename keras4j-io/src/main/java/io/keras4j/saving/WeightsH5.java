@@ -9,6 +9,7 @@ import io.keras4j.engine.Names;
 import io.keras4j.models.Model;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,8 +66,8 @@ final class WeightsH5 {
     }
 
     /** Writes the model's weights (and optimizer state) to {@code file} (the caller makes it atomic). */
-    static void write(Model model, Path file, boolean withOptimizer) {
-        try (WritableHdfFile h5 = HdfFile.write(file)) {
+    static void write(Model model, Path file, boolean withOptimizer) throws IOException {
+        H5Writer.write(file, h5 -> {
             Map<String, WritableGroup> groups = new HashMap<>();
             walk(model, "", (path, layer) -> {
                 for (Map.Entry<String, List<INDArray>> e : LayerWeights.kerasVariables(layer).entrySet()) {
@@ -86,10 +87,7 @@ final class WeightsH5 {
                     vars.putDataset(Integer.toString(i), JavaArrays.of(state.get(i)));
                 }
             }
-            h5.removeAttribute("_jHDF");
-        } catch (io.jhdf.exceptions.HdfException e) {
-            throw new java.io.UncheckedIOException(new java.io.IOException(file + ": could not write HDF5: " + e.getMessage(), e));
-        }
+        });
     }
 
     private static WritableGroup group(WritableHdfFile h5, Map<String, WritableGroup> groups, String path) {

@@ -21,6 +21,8 @@
  *
  * <p>Layers whose weights Keras stores in another layout or grouping than {@code layer.weights()} implement
  * {@link io.keras4j.engine.KerasWeights}. Every writer writes to a temporary file beside the target and moves it
- * into place, so a failed save never leaves a half-written file where a good one was.
+ * into place, so a failed save never leaves a half-written file where a good one was; the next save removes the
+ * temporaries a killed process left. Readers verify zip checksums, cap what an archive may expand to (system property
+ * {@code keras4j.maxArchiveBytes}, default 2 GiB) and write nothing to disk.
  */
 package io.keras4j.saving;

@@ -69,7 +69,7 @@ class NpzTest {
         Path file = dir.resolve("plain.npz");
         Files.write(file, npy(dict("<f4", false, "(1,)"), new byte[4]));
         KerasFormatException e = assertThrows(KerasFormatException.class, () -> Npz.read(file));
-        assertTrue(e.getMessage().startsWith(file + ": not a valid .npz"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file + ": not a .npz archive"), e.getMessage());
     }
 
     @Test

@@ -163,6 +163,17 @@ class SafetyTest {
         }
     }
 
+    /** Keras refuses '/' in names when the layer is created; a legacy .h5 would store such a layer where it cannot be found. */
+    @ParameterizedTest
+    @ValueSource(strings = {"m.h5", "m.keras"})
+    void aLayerNameWithASlashIsRefusedAtSaveTime(String name) {
+        Sequential model = new Sequential(new InputLayer(3), new Dense(2).name("dense/1"));
+        Path file = dir.resolve(name);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.save(file));
+        assertTrue(e.getMessage().contains("layer name 'dense/1'") && e.getMessage().contains("'/'"), e.getMessage());
+        assertTrue(Files.notExists(file));
+    }
+
     @Test
     void foreignFileIsRejected() throws IOException {
         Path file = dir.resolve("notes.keras");

@@ -97,7 +97,7 @@ public class Attention extends Layer {
         return self();
     }
 
-    /** Keras's call argument {@code use_causal_mask}: position i attends only to positions j <= i. */
+    /** Keras's call argument {@code use_causal_mask}: position i attends only to positions j &lt;= i. */
     public <L extends Attention> L useCausalMask(boolean useCausalMask) {
         this.useCausalMask = useCausalMask;
         return self();

@@ -31,7 +31,12 @@ public class Dot extends Layer {
         this.pair = false;
     }
 
-    /** @param axes the axis of the first input and the axis of the second */
+    /**
+     * A dot product along a different axis of each input, as Keras's {@code axes=(axis1, axis2)}.
+     *
+     * @param axis1 the axis of the first input
+     * @param axis2 the axis of the second input
+     */
     public Dot(int axis1, int axis2) {
         this.axes = new int[]{axis1, axis2};
         this.pair = true;

@@ -24,6 +24,17 @@ public final class Input {
     }
 
     /**
+     * An input with a fixed batch size, as {@code keras.Input(batch_shape=(32, 10))}: {@code Input.ofBatchShape(32, 10)}
+     * (the first dimension is the batch; -1 leaves it unknown).
+     */
+    public static KerasTensor ofBatchShape(long... batchShape) {
+        if (batchShape.length == 0) {
+            throw new IllegalArgumentException("Input: `batch_shape` needs at least the batch dimension, got ()");
+        }
+        return new InputLayer(batchShape, null, Backend.floatx()).output();
+    }
+
+    /**
      * An input with a name and dtype, as {@code keras.Input(shape=, name=, dtype=)}.
      *
      * @param name  the input layer name, or null for a default

@@ -14,11 +14,13 @@ import java.util.Map;
  *
  * <p>Arguments: {@code scale}, {@code offset} (default 0). Inputs of any numeric dtype; outputs in the layer dtype
  * (float32 by default), same shape. {@code new Rescaling(1.0 / 255)} maps [0, 255] to [0, 1];
- * {@code new Rescaling(1.0 / 127.5, -1)} maps it to [-1, 1]. Keras also accepts array-valued scales; keras4j
- * takes scalars only.
+ * {@code new Rescaling(1.0 / 127.5, -1)} maps it to [-1, 1]. A list of scales ({@code new Rescaling(new double[] {a, b, c})})
+ * broadcasts against the last axis, as NumPy broadcasting of a 1-D scale does (one factor per channel).
  */
 public class Rescaling extends Layer {
     private final double scale;
+    /** One factor per entry of the last axis, or null for the scalar {@link #scale}. */
+    private final double[] scales;
     private final double offset;
 
     /** @param scale the factor applied to the inputs */
@@ -32,18 +34,41 @@ public class Rescaling extends Layer {
      */
     public Rescaling(double scale, double offset) {
         this.scale = scale;
+        this.scales = null;
         this.offset = offset;
+    }
+
+    /** @param scales one factor per entry of the inputs' last axis (e.g. per channel) */
+    public Rescaling(double[] scales) {
+        if (scales.length == 0) {
+            throw new IllegalArgumentException("Rescaling: `scale` must not be an empty list");
+        }
+        this.scale = Double.NaN;
+        this.scales = scales.clone();
+        this.offset = 0.0;
     }
 
     @Override
     protected INDArray call(INDArray input, CallContext ctx) {
         INDArray x = input.dataType() == dtype() ? input : input.castTo(dtype());
-        return x.mul(scale).addi(offset);
+        return scaled(x).addi(offset);
+    }
+
+    private INDArray scaled(INDArray x) {
+        if (scales == null) {
+            return x.mul(scale);
+        }
+        if (x.size(-1) != scales.length) {
+            throw new IllegalArgumentException("Rescaling \"" + name() + "\": " + scales.length + " scales cannot broadcast against inputs of shape "
+                    + java.util.Arrays.toString(x.shape()));
+        }
+        INDArray factors = org.nd4j.linalg.factory.Nd4j.createFromArray(scales).castTo(x.dataType());
+        return x.dup().reshape(-1, scales.length).muliRowVector(factors).reshape(x.shape());
     }
 
     @Override
     protected INDArray backward(INDArray gradOutput, CallContext ctx) {
-        return gradOutput.mul(scale);
+        return scaled(gradOutput);
     }
 
     @Override
@@ -54,16 +79,20 @@ public class Rescaling extends Layer {
     @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> config = super.getConfig();
-        config.put("scale", scale);
+        config.put("scale", scales == null ? (Object) scale : java.util.Arrays.stream(scales).boxed().toList());
         config.put("offset", offset);
         return config;
     }
 
-    /** A Rescaling layer from its Keras config (scalar {@code scale} and {@code offset}). */
+    /** A Rescaling layer from its Keras config (scalar {@code scale} and {@code offset}, or a list of scales). */
     public static Rescaling fromConfig(Map<String, Object> map) {
         Config c = new Config("Rescaling", map).allow("scale", "offset");
+        if (c.raw("scale") instanceof java.util.List<?> list && list.stream().allMatch(v -> v instanceof Number)
+                && (!c.has("offset") || c.raw("offset") instanceof Number n && n.doubleValue() == 0)) {
+            return c.applyBase(new Rescaling(list.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray()));
+        }
         if (!(c.raw("scale") instanceof Number) || (c.has("offset") && !(c.raw("offset") instanceof Number))) {
-            throw new IllegalArgumentException("Rescaling: only scalar `scale` and `offset` are supported, got scale="
+            throw new IllegalArgumentException("Rescaling: `scale` must be a number, or a list of numbers with offset 0; got scale="
                     + c.raw("scale") + ", offset=" + c.raw("offset"));
         }
         return c.applyBase(new Rescaling(c.getDouble("scale", 1.0), c.getDouble("offset", 0.0)));

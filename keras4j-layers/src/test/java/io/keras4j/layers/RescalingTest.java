@@ -39,6 +39,17 @@ class RescalingTest {
         assertEquals(0.00784313725490196, config.get("scale"));
         assertEquals(-1.0, config.get("offset"));
         assertEquals(0.5, Rescaling.fromConfig(Map.of("name", "r", "scale", 0.5)).getConfig().get("scale"));
-        assertThrows(IllegalArgumentException.class, () -> Rescaling.fromConfig(Map.of("scale", java.util.List.of(1.0, 2.0))));
+        assertEquals(java.util.List.of(1.0, 2.0), Rescaling.fromConfig(Map.of("scale", java.util.List.of(1.0, 2.0))).getConfig().get("scale"));
+        assertThrows(IllegalArgumentException.class, () -> Rescaling.fromConfig(Map.of("scale", java.util.List.of(1.0, 2.0), "offset", 1.0)));
+        assertThrows(IllegalArgumentException.class, () -> Rescaling.fromConfig(Map.of("scale", "two")));
+    }
+
+    @Test
+    void listScaleMultipliesEachEntryOfTheLastAxis() {
+        // Keras broadcasts a 1-D scale against the last axis: rows (1, 2, 3) and (4, 5, 6) times (10, 100, 1000)
+        INDArray y = new Rescaling(new double[] {10, 100, 1000}).applyAll(false, Nd4j.createFromArray(new float[][] {{1, 2, 3}, {4, 5, 6}}))[0];
+        assertArrayEquals(new double[]{10, 200, 3000, 40, 500, 6000}, y.reshape(6).toDoubleVector(), 1e-3);
+        assertThrows(IllegalArgumentException.class,
+                () -> new Rescaling(new double[] {1, 2}).applyAll(false, Nd4j.createFromArray(new float[][] {{1, 2, 3}})));
     }
 }

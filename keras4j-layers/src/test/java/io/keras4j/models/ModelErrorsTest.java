@@ -107,12 +107,13 @@ class ModelErrorsTest {
     }
 
     @Test
-    void float64DataIntoAFloat32ModelNeedsAnExplicitCast() {
+    void float64DataIntoAFloat32ModelIsCastAsKerasDoes() {
         Sequential model = seed();
         model.compile("rmsprop", "categorical_crossentropy");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> model.predict(Nd4j.rand(DataType.DOUBLE, 2, 784)));
-        assertMessage(e, "float32", "float64", "castTo");
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 784);
+        INDArray y = model.predict(x);
+        assertEquals(DataType.FLOAT, y.dataType());
+        assertEquals(model.predict(x.castTo(DataType.FLOAT)), y);
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -165,7 +166,7 @@ class FitOptionsTest {
     }
 
     @Test
-    void float64WorksEndToEndAndMixingIsAnError() {
+    void float64WorksEndToEndAndFloat64DataIsCastForAFloat32Model() {
         Backend.setFloatx("float64");
         try {
             Sequential m = model(1, null, "mse", "mae");
@@ -177,9 +178,36 @@ class FitOptionsTest {
         } finally {
             Backend.setFloatx("float32");
         }
-        Sequential f32 = model(1, null, "mse");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> f32.fit(X.castTo(DataType.DOUBLE), Y, quiet(1)));
-        assertTrue(e.getMessage().contains("float64"), e.getMessage());
+        // as Keras casts a layer's floating inputs to its dtype: the same training as with float32 data
+        Utils.setRandomSeed(5);
+        Sequential a = model(1, null, "mse");
+        Utils.setRandomSeed(5);
+        Sequential b = model(1, null, "mse");
+        History h64 = a.fit(X.castTo(DataType.DOUBLE), Y, quiet(1));
+        History h32 = b.fit(X, Y, quiet(1));
+        assertEquals(h32.history().get("loss"), h64.history().get("loss"));
+        assertEquals(DataType.FLOAT, a.predict(X.castTo(DataType.DOUBLE)).dataType());
+    }
+
+    @Test
+    void targetsOfOneRankLessFitAnOutputOfSizeOne() {
+        Utils.setRandomSeed(6);
+        Sequential a = model(1, null, "mse");
+        Utils.setRandomSeed(6);
+        Sequential b = model(1, null, "mse");
+        History flat = a.fit(X, Y.reshape(Y.length()), quiet(1));
+        History column = b.fit(X, Y, quiet(1));
+        assertEquals(column.history().get("loss"), flat.history().get("loss"), "(N,) targets as (N, 1)");
+    }
+
+    @Test
+    void sequentialStartsFromAnInputTensorAndInputTakesABatchShape() {
+        Sequential s = new Sequential();
+        s.add(io.keras4j.layers.Input.of(3));
+        s.add(new io.keras4j.layers.Dense(2));
+        assertArrayEquals(new long[]{-1, 2}, s.outputs().get(0).shape());
+        io.keras4j.engine.KerasTensor fixed = io.keras4j.layers.Input.ofBatchShape(8, 3);
+        assertArrayEquals(new long[]{8, 3}, fixed.shape());
+        assertThrows(IllegalArgumentException.class, () -> s.add(new io.keras4j.layers.Dense(1).apply(fixed)));
     }
 }

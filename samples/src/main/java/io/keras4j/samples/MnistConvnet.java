@@ -28,6 +28,11 @@ public final class MnistConvnet {
 
     /** The example's model: input (28, 28, 1), output 10 class probabilities. */
     public static Sequential model() {
+        return model("softmax");
+    }
+
+    /** The example's model with another output activation ("linear": the class scores before the softmax). */
+    public static Sequential model(String outputActivation) {
         Sequential model = new Sequential();
         model.add(new Conv2D(32, 3, 3).activation("relu").inputShape(28, 28, 1));
         model.add(new MaxPooling2D(2, 2));
@@ -35,7 +40,7 @@ public final class MnistConvnet {
         model.add(new MaxPooling2D(2, 2));
         model.add(new Flatten());
         model.add(new Dropout(0.5));
-        model.add(new Dense(10, "softmax"));
+        model.add(new Dense(10, outputActivation));
         return model;
     }
 

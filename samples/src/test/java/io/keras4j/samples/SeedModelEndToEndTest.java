@@ -43,7 +43,7 @@ class SeedModelEndToEndTest {
         return result[1];
     }
 
-    private static Path sharedMnist() {
+    static Path sharedMnist() {
         for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
             Path candidate = p.resolveSibling("shared").resolve("data");
             if (Files.isDirectory(candidate.resolve("mnist"))) {
@@ -56,7 +56,7 @@ class SeedModelEndToEndTest {
     @Test
     void mnistReaches95PercentAfterOneEpoch() {
         Path dir = sharedMnist();
-        assumeTrue(dir != null, "../shared/data/mnist is absent: the real MNIST is needed for this test");
+        assertTrue(dir != null, "../shared/data/mnist is absent: the real MNIST (../shared beside the repository) is required");
         double accuracy = trainOneEpoch(Mnist.loadData(dir));
         assertTrue(accuracy >= 0.95, "MNIST test accuracy after 1 epoch: " + accuracy);
     }
