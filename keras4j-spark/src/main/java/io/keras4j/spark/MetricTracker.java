@@ -80,7 +80,7 @@ final class MetricTracker {
         }
         for (int o = 0; o < outputs; o++) {
             for (Metric m : metrics.get(o)) {
-                m.updateState(stacked[o][0], stacked[o][1], stacked[o][2]);
+                m.updateState(stacked[o][0], stacked[o][1], null);
             }
         }
     }

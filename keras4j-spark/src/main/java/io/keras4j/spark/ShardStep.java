@@ -71,7 +71,7 @@ final class ShardStep {
             r.nonTrainableSums = StepResult.weighted(fixed.stream().map(Variable::value).toList(), rows.length);
         }
         if (withMetrics) {
-            r.outputs.add(new StepResult.Rows(y, pred, w));
+            r.outputs.add(new StepResult.Rows(y, pred));
         }
         return r;
     }
@@ -149,7 +149,7 @@ final class ShardStep {
                 }
             }
             if (withMetrics) {
-                r.outputs.add(new StepResult.Rows(y, pred, w));
+                r.outputs.add(new StepResult.Rows(y, pred));
             }
             total.add(r);
         }

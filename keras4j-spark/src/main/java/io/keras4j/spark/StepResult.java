@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * What the executors send back for one step (or one evaluation), summed over partitions by {@code treeAggregate}:
  * the gradient of the global-batch loss ({@code 4 * trainable params} bytes per partition), the loss, the
- * rows, the sample-weighted sums of the non-trainable weights (BatchNormalization's moving statistics) and, when the
+ * rows, the row-weighted sums of the non-trainable weights (BatchNormalization's moving statistics) and, when the
  * model has metrics, the targets and predictions of the rows for the driver's metrics.
  */
 final class StepResult implements Serializable {
@@ -27,7 +27,10 @@ final class StepResult implements Serializable {
     double[][] optimizerSums;
     final List<Rows> outputs = new ArrayList<>();
 
-    /** The targets, predictions and sample weights of some rows, one array per model output. */
+    /**
+     * The targets and predictions of some rows, one array per model output (compiled metrics are not sample-weighted,
+     * as in Keras 3, where only {@code weighted_metrics} are).
+     */
     static final class Rows implements Serializable {
         private static final long serialVersionUID = 1L;
         final int count;
@@ -35,9 +38,8 @@ final class StepResult implements Serializable {
         final long[][] targetShapes;
         final float[][] predictions;
         final long[][] predictionShapes;
-        final float[] weights;
 
-        Rows(INDArray[] y, INDArray[] pred, INDArray w) {
+        Rows(INDArray[] y, INDArray[] pred) {
             count = (int) pred[0].size(0);
             targets = new float[y.length][];
             targetShapes = new long[y.length][];
@@ -49,7 +51,6 @@ final class StepResult implements Serializable {
                 predictions[o] = Weights.floats(pred[o]);
                 predictionShapes[o] = pred[o].shape();
             }
-            weights = w == null ? null : Weights.floats(w);
         }
     }
 
@@ -128,29 +129,18 @@ final class StepResult implements Serializable {
         return out;
     }
 
-    /** Targets (index 0), predictions (1) and sample weights (2, null when all are 1) of output {@code o}, all rows. */
+    /** Targets (index 0) and predictions (1) of output {@code o}, all rows. */
     INDArray[] stacked(int o) {
         List<float[]> y = new ArrayList<>();
         List<float[]> p = new ArrayList<>();
-        List<float[]> w = new ArrayList<>();
         int total = 0;
-        boolean weighted = false;
         for (Rows r : outputs) {
             y.add(r.targets[o]);
             p.add(r.predictions[o]);
             total += r.count;
-            weighted |= r.weights != null;
-        }
-        for (Rows r : outputs) {
-            if (weighted) {
-                float[] ones = new float[r.count];
-                java.util.Arrays.fill(ones, 1f);
-                w.add(r.weights == null ? ones : r.weights);
-            }
         }
         Rows first = outputs.get(0);
-        return new INDArray[]{concat(y, first.targetShapes[o], total), concat(p, first.predictionShapes[o], total),
-                weighted ? concat(w, new long[]{first.count}, total) : null};
+        return new INDArray[]{concat(y, first.targetShapes[o], total), concat(p, first.predictionShapes[o], total)};
     }
 
     private static INDArray concat(List<float[]> parts, long[] chunkShape, int rows) {
