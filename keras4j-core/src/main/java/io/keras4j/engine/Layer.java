@@ -347,10 +347,14 @@ public abstract class Layer {
         }
     }
 
-    /** Creates the weights; multi-input layers override this form. */
+    /**
+     * Creates the weights; multi-input layers override this form. By default a single input builds with
+     * {@link #build(long[])}, and a layer of several inputs that does not override this form has no weights of its own.
+     */
     protected void build(List<long[]> inputShapes) {
-        requireInputCount(inputShapes.size(), 1);
-        build(inputShapes.get(0));
+        if (inputShapes.size() == 1) {
+            build(inputShapes.get(0));
+        }
     }
 
     /** Creates the weights for one input of shape {@code inputShape} (batch axis included). */

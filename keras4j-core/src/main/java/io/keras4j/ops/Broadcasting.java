@@ -19,7 +19,7 @@ final class Broadcasting {
             long da = i < rank - a.length ? 1 : a[i - (rank - a.length)];
             long db = i < rank - b.length ? 1 : b[i - (rank - b.length)];
             if (da != db && da != 1 && db != 1) {
-                throw new IllegalArgumentException("ops." + op + ": shapes " + Arrays.toString(a) + " and " + Arrays.toString(b)
+                throw new IllegalArgumentException("ops." + op + ": shapes " + Axes.shape(a) + " and " + Axes.shape(b)
                         + " cannot be broadcast together (axis " + i + ": " + da + " vs " + db + ")");
             }
             out[i] = da == 1 ? db : da;
@@ -54,6 +54,11 @@ final class Broadcasting {
         }
         INDArray summed = axes.isEmpty() ? grad : grad.sum(true, axes.stream().mapToInt(Integer::intValue).toArray());
         return summed.reshape(shape);
+    }
+
+    /** The gradient with respect to operand {@code x}: {@link #reduce reduced} to its shape and cast to its type. */
+    static INDArray unbroadcast(INDArray grad, INDArray x) {
+        return DTypes.as(reduce(grad, x.shape()), x.dataType());
     }
 
     /** {@code shape} with leading axes of size 1 up to {@code rank}. */
