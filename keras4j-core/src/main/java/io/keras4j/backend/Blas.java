@@ -25,7 +25,8 @@ import static org.bytedeco.openblas.global.openblas.cblas_sgemm;
  * layers (128x64 @ 64x256: 71 us against 200-400 us through {@code Mmul}). Larger ones, other layouts and dtypes go
  * through {@code Nd4j.exec(new Mmul(...))}, whose oneDNN kernels beat OpenBLAS from ~3e7 multiply-adds on (128x784 @
  * 784x512: 0.6 ms against 1.1 ms) and on long inner dimensions (a bias gradient {@code ones(1, 86528) @ dz}: 0.4 ms
- * against 1.5 ms), and which is itself 5x faster than {@code INDArray.mmuli}.
+ * against 1.5 ms), and which is itself 5x faster than {@code INDArray.mmuli}. The CBLAS call reads host memory: it is
+ * a {@link FastPaths} fast path, and every GEMM goes through {@code Mmul} when they are off.
  */
 public final class Blas {
     private static final MMulTranspose NN = MMulTranspose.builder().transposeA(false).transposeB(false).build();
@@ -82,7 +83,7 @@ public final class Blas {
     private static boolean blas(INDArray a, boolean transposeA, INDArray b, boolean transposeB, INDArray out, double beta) {
         DataType dtype = out.dataType();
         if ((dtype != DataType.FLOAT && dtype != DataType.DOUBLE) || a.dataType() != dtype || b.dataType() != dtype
-                || a.rank() != 2 || b.rank() != 2 || out.rank() != 2 || a.isEmpty() || b.isEmpty() || out.isEmpty()) {
+                || a.rank() != 2 || b.rank() != 2 || out.rank() != 2 || !FastPaths.hostMemory(a, b, out)) {
             return false;
         }
         long m = out.size(0);

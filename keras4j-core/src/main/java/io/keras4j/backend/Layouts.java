@@ -30,7 +30,8 @@ public final class Layouts {
 
     /**
      * The memory of a float32 array as a buffer whose index 0 is the array's first element (for a view, the element at
-     * its offset); the elements follow in C order when {@link #isDenseC} holds.
+     * its offset); the elements follow in C order when {@link #isDenseC} holds. Host memory only: callers check
+     * {@link FastPaths#hostMemory} (writes through it are not seen by a device copy of the array).
      */
     public static FloatBuffer floats(INDArray a) {
         FloatBuffer f = a.data().asNioFloat();

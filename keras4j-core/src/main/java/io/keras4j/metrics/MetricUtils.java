@@ -1,6 +1,6 @@
 package io.keras4j.metrics;
 
-import io.keras4j.backend.Layouts;
+import io.keras4j.backend.FastPaths;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -12,13 +12,9 @@ final class MetricUtils {
     private MetricUtils() {
     }
 
-    /**
-     * The values as doubles, c order, read from the buffer (a view's buffer starts at its offset): the cast and copy
-     * this would otherwise take cost more than the metric.
-     */
+    /** The values as doubles, c order ({@link FastPaths#doubles}: one bulk buffer read where allowed). */
     static double[] doubles(INDArray a) {
-        INDArray c = Layouts.isDenseC(a) ? a : a.dup('c');
-        return c.data().getDoublesAt(0, (int) c.length());
+        return FastPaths.doubles(a);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.keras4j.layers;
 
 import io.keras4j.backend.HostMath;
+import io.keras4j.backend.FastPaths;
 import io.keras4j.backend.Layouts;
 import io.keras4j.backend.Blas;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -13,7 +14,8 @@ import java.nio.FloatBuffer;
  * sequence (masked or not). Each step is one GEMM ({@code z += h_prev @ recurrent_kernel} forward,
  * {@code dh_prev = dz @ recurrent_kernel^T} backward) and one pass of plain Java over heap copies of the gates and
  * cell states, with {@link HostMath}'s vectorized tanh/sigmoid; the generic {@link RecurrentLoop} issues about
- * twenty small ND4J ops per step instead, each paying ND4J's fixed per-op cost. (Splitting the batch rows across
+ * twenty small ND4J ops per step instead, each paying ND4J's fixed per-op cost, and is what runs when the
+ * {@link FastPaths} are off (the heap copies need host memory). (Splitting the batch rows across
  * threads, which never interact, measured no faster on two cores: the per-step GEMMs dominate.)
  *
  * <p>ND4J buffers ({@link StepBuffers}, step-major {@code (steps, batch, width)}): {@code x} the inputs, {@code z}
@@ -31,7 +33,8 @@ final class FusedLstm {
 
     /** Whether the fast path computes this call: the generic loop handles everything else. */
     static boolean applies(BaseRNNCell<?> cell, DataType dtype, boolean recurrentDropout) {
-        return cell instanceof LSTMCell lstm && lstm.defaultActivations() && dtype == DataType.FLOAT && !recurrentDropout;
+        return cell instanceof LSTMCell lstm && lstm.defaultActivations() && dtype == DataType.FLOAT && !recurrentDropout
+                && FastPaths.enabled();
     }
 
     /**

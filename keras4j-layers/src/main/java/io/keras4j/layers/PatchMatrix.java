@@ -1,5 +1,6 @@
 package io.keras4j.layers;
 
+import io.keras4j.backend.FastPaths;
 import io.keras4j.backend.Layouts;
 import io.keras4j.engine.CallContext;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -13,7 +14,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * so is the output, {@code z = [patches; ones]^T @ [kernel; bias]} (0.7 ms against 1.6 ms for ND4J's conv2d on
  * mnist_convnet's first layer). For that layer the
  * matrix takes 0.3-0.5 ms here against 1.5-3.8 ms for {@link Im2col}'s strided ND4J copies (whose layout puts the
- * channels last, which a GEMM over few channels cannot use as well).
+ * channels last, which a GEMM over few channels cannot use as well). Built in host memory: a {@link FastPaths} fast
+ * path (when they are off, the convolution uses ND4J's conv2d and its backward).
  */
 final class PatchMatrix {
     /** The most input channels worth this layout (beyond, Im2col's channel runs are long enough). */
@@ -22,9 +24,9 @@ final class PatchMatrix {
     private PatchMatrix() {
     }
 
-    /** Whether the patch matrix applies to a layer of this dtype, spatial rank and number of input channels. */
+    /** Whether the patch matrix applies to a layer of this dtype, spatial rank and number of input channels, fast paths on. */
     static boolean applies(DataType dtype, int rank, long channels) {
-        return dtype == DataType.FLOAT && rank <= 2 && channels <= MAX_CHANNELS;
+        return dtype == DataType.FLOAT && rank <= 2 && channels <= MAX_CHANNELS && FastPaths.enabled();
     }
 
     /**
