@@ -20,6 +20,12 @@ import java.util.Map;
  * @param <T> the concrete layer, returned by the fluent setters
  */
 abstract class AffineNormalization<T extends AffineNormalization<T>> extends Layer {
+
+    /** Passes the input mask on, as Keras's {@code supports_masking = True} for this layer. */
+    @Override
+    public boolean supportsMasking() {
+        return true;
+    }
     double epsilon = 1e-3;
     boolean center = true;
     boolean scale = true;

@@ -10,6 +10,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@link ActivationFunction} into a reused buffer, backward through its gradient.
  */
 abstract class BaseActivationLayer extends Layer {
+
+    /** Passes the input mask on, as Keras's {@code supports_masking = True} for this layer. */
+    @Override
+    public boolean supportsMasking() {
+        return true;
+    }
     /** The function this layer applies. */
     abstract ActivationFunction function();
 

@@ -5,6 +5,7 @@ import io.keras4j.engine.Config;
 import io.keras4j.engine.Layer;
 import io.keras4j.engine.Shapes;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -130,6 +131,25 @@ abstract class Merge extends Layer {
             grads[i] = Arrays.equals(g.shape(), shape) ? g : g.reshape(shape);
         }
         return grads;
+    }
+
+    /**
+     * The logical or of the input masks, or no mask when an input has none, as base_merge.py {@code compute_mask}
+     * (the same for every element-wise merge).
+     */
+    @Override
+    public INDArray[] computeMask(INDArray[] inputs, INDArray[] masks) {
+        if (masks == null) {
+            return null;
+        }
+        INDArray out = null;
+        for (INDArray m : masks) {
+            if (m == null) {
+                return null;
+            }
+            out = out == null ? m : Transforms.or(out, m);
+        }
+        return new INDArray[]{out};
     }
 
     /** Routes {@code dy} to the first input equal to {@code y} at each position (Maximum, Minimum). */

@@ -46,9 +46,10 @@ public class Rescaling extends Layer {
         return gradOutput.mul(scale);
     }
 
+    /** Passes the (first) input mask on, as Keras's {@code supports_masking = True} for this layer. */
     @Override
-    public INDArray[] computeMask(INDArray[] inputs, INDArray[] masks) {
-        return masks;
+    public boolean supportsMasking() {
+        return true;
     }
 
     @Override

@@ -81,9 +81,10 @@ public class TimeDistributed extends Layer implements KerasWeights {
         return dx == null ? null : dx.reshape('c', shape);
     }
 
+    /** Passes the (first) input mask on, as Keras's {@code supports_masking = True} for this layer. */
     @Override
-    public INDArray[] computeMask(INDArray[] inputs, INDArray[] masks) {
-        return masks == null || masks[0] == null ? null : new INDArray[]{masks[0]};
+    public boolean supportsMasking() {
+        return true;
     }
 
     /** Keras 3 keeps the wrapped layer's variables under {@code layer/}. */
