@@ -144,6 +144,9 @@ for name, make in [
     ("UpSampling3D", lambda: L.UpSampling3D(2)),
 ]:
     case(name, make, vol, [M_VOL])
+case("TimeDistributed LSTM", lambda: L.TimeDistributed(L.LSTM(2)), [data(2, 3, 4, 2)], [steps_mask(2, 3, 4)])
+case("TimeDistributed GlobalAveragePooling1D", lambda: L.TimeDistributed(L.GlobalAveragePooling1D()), [data(2, 3, 4, 2)],
+     [steps_mask(2, 3, 4)])
 case("RepeatVector", lambda: L.RepeatVector(2), [data(2, 3)], [np.array([True, False])])
 
 two = [data(*SEQ), data(*SEQ, offset=1.0)]
