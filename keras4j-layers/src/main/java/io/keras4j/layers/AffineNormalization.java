@@ -20,12 +20,6 @@ import java.util.Map;
  * @param <T> the concrete layer, returned by the fluent setters
  */
 abstract class AffineNormalization<T extends AffineNormalization<T>> extends Layer {
-
-    /** Passes the input mask on, as Keras's {@code supports_masking = True} for this layer. */
-    @Override
-    public boolean supportsMasking() {
-        return true;
-    }
     double epsilon = 1e-3;
     boolean center = true;
     boolean scale = true;
@@ -37,6 +31,12 @@ abstract class AffineNormalization<T extends AffineNormalization<T>> extends Lay
     Constraint gammaConstraint;
     Variable gamma;
     Variable beta;
+
+    /** Passes the input mask on, as Keras's {@code supports_masking = True} for the normalizations. */
+    @Override
+    public boolean supportsMasking() {
+        return true;
+    }
 
     @SuppressWarnings("unchecked")
     private T self() {

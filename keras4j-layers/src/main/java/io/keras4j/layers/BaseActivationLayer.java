@@ -10,14 +10,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@link ActivationFunction} into a reused buffer, backward through its gradient.
  */
 abstract class BaseActivationLayer extends Layer {
+    /** The function this layer applies. */
+    abstract ActivationFunction function();
 
-    /** Passes the input mask on, as Keras's {@code supports_masking = True} for this layer. */
+    /** Passes the input mask on, as Keras's {@code supports_masking = True} for the activation layers. */
     @Override
     public boolean supportsMasking() {
         return true;
     }
-    /** The function this layer applies. */
-    abstract ActivationFunction function();
 
     @Override
     public long[] computeOutputShape(long[] inputShape) {
