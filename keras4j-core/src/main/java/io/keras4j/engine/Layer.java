@@ -554,11 +554,25 @@ public abstract class Layer {
     }
 
     /**
-     * The masks of the outputs for the given inputs and input masks, as Keras's {@code compute_mask}; null
-     * (the default) when the layer produces no mask. {@code masks} may be null or hold null entries.
+     * Whether the layer passes a mask on, as Keras's {@code supports_masking}: then the default {@link #computeMask}
+     * gives the first output the first input's mask (Keras's {@code Layer.compute_mask} returns {@code previous_mask});
+     * otherwise a mask reaching the layer stops there. False by default; layers that keep the timestep axis and treat
+     * timesteps independently (Dense, Dropout, the activations, the normalizations) return true.
+     */
+    public boolean supportsMasking() {
+        return false;
+    }
+
+    /**
+     * The masks of the outputs for the given inputs and input masks, as Keras's {@code compute_mask}: by default
+     * the first input's mask for the first output when {@link #supportsMasking()}, else null (no mask).
+     * {@code masks} may be null or hold null entries; so may the result.
      */
     public INDArray[] computeMask(INDArray[] inputs, INDArray[] masks) {
-        return null;
+        if (!supportsMasking() || masks == null || masks.length == 0 || masks[0] == null) {
+            return null;
+        }
+        return new INDArray[]{masks[0]};
     }
 
     /**

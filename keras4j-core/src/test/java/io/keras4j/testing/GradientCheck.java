@@ -81,6 +81,11 @@ public final class GradientCheck {
      * Runs the layer with {@code training} as given (deterministic layers only in training mode).
      */
     public static void checkLayer(Layer layer, boolean training, INDArray... inputs) {
+        checkLayer(layer, training, null, inputs);
+    }
+
+    /** As {@link #checkLayer(Layer, boolean, INDArray...)}, with the inputs carrying {@code masks} (null: none). */
+    public static void checkLayer(Layer layer, boolean training, INDArray[] masks, INDArray... inputs) {
         for (INDArray x : inputs) {
             assertEquals(DataType.DOUBLE, x.dataType(), "gradient checks run in double precision");
         }
@@ -88,6 +93,7 @@ public final class GradientCheck {
         boolean[] needs = new boolean[inputs.length];
         java.util.Arrays.fill(needs, true);
         ctx.begin(training, needs);
+        ctx.setInputMasks(masks);
         INDArray[] out = layer.call(copies(inputs), ctx);
         INDArray[] r = new INDArray[out.length];
         for (int o = 0; o < out.length; o++) {
@@ -109,7 +115,7 @@ public final class GradientCheck {
             check(layer.name() + " input " + i, x -> {
                 INDArray[] args = copies(inputs);
                 args[at] = x.dup();
-                return objective(layer, training, args, r);
+                return objective(layer, training, masks, args, r);
             }, inputs[i].dup(), inputGrads[i]);
         }
         for (Variable v : layer.trainableWeights()) {
@@ -117,15 +123,16 @@ public final class GradientCheck {
             INDArray saved = v.value().dup();
             check(layer.name() + " weight " + v.path(), w -> {
                 v.value().assign(w);
-                return objective(layer, training, copies(inputs), r);
+                return objective(layer, training, masks, copies(inputs), r);
             }, v.value().dup(), analytic);
             v.value().assign(saved);
         }
     }
 
-    private static double objective(Layer layer, boolean training, INDArray[] inputs, INDArray[] r) {
+    private static double objective(Layer layer, boolean training, INDArray[] masks, INDArray[] inputs, INDArray[] r) {
         CallContext ctx = new CallContext();
         ctx.begin(training, new boolean[inputs.length]);
+        ctx.setInputMasks(masks);
         INDArray[] out = layer.call(inputs, ctx);
         double sum = 0;
         for (int o = 0; o < out.length; o++) {

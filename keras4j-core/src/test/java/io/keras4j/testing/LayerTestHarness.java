@@ -17,6 +17,7 @@ import io.keras4j.utils.Utils;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,7 +42,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * equals {@code computeOutputShape}; the number of weights and parameters; the eager output shape on
  * random data; the config round trip through the layer registry (same config, and with the same weights,
  * the same outputs); a double-precision finite-difference gradient check of inputs and weights; and one
- * training step inside a model (SGD on MSE) that changes the trainable weights and lowers the loss.
+ * training step inside a model (SGD on MSE) that changes the trainable weights and lowers the loss. With
+ * {@link #inputMasks} the inputs carry masks (the gradient check runs with them) and {@link #expectedMasks} are
+ * compared with {@code computeMask}; {@link #checkMasks} compares a layer's outputs and output masks with Keras's.
  */
 public final class LayerTestHarness {
     private final Supplier<Layer> factory;
@@ -53,6 +56,8 @@ public final class LayerTestHarness {
     private boolean trainingStep = true;
     private boolean trainingMode;
     private Supplier<INDArray[]> inputs;
+    private INDArray[] masks;
+    private INDArray[] expectedMasks;
 
     private LayerTestHarness(Supplier<Layer> factory) {
         this.factory = factory;
@@ -72,6 +77,21 @@ public final class LayerTestHarness {
     /** Supplies the input arrays (float64) instead of uniform noise in [-1, 1). */
     public LayerTestHarness inputs(Supplier<INDArray[]> inputs) {
         this.inputs = inputs;
+        return this;
+    }
+
+    /**
+     * Masks carried by the inputs (one per input, null entries for none; BOOL arrays), as a model passes them: the
+     * gradient check runs with them, and {@link #expectedMasks} are compared with the layer's {@code computeMask}.
+     */
+    public LayerTestHarness inputMasks(INDArray... masks) {
+        this.masks = masks.clone();
+        return this;
+    }
+
+    /** The masks the layer gives its outputs for {@link #inputMasks} (Keras's; null entries for none). */
+    public LayerTestHarness expectedMasks(INDArray... masks) {
+        this.expectedMasks = masks.clone();
         return this;
     }
 
@@ -188,11 +208,58 @@ public final class LayerTestHarness {
             assertEquals(eager[o], again[o], "output " + o + " of the layer rebuilt from config with the same weights");
         }
 
+        if (expectedMasks != null) {
+            assertMasks(layer.name(), expectedMasks, layer.computeMask(xs, masks));
+        }
         if (gradientCheck) {
-            GradientCheck.checkLayer(layer, trainingMode, makeInputs());
+            GradientCheck.checkLayer(layer, trainingMode, masks, makeInputs());
         }
         if (trainingStep) {
             trainingStep(xs);
+        }
+    }
+
+    /**
+     * Checks a built layer against Keras's outputs and output masks for inputs that carry masks: calls it as a graph
+     * does (the masks through {@link CallContext#setInputMasks}) and compares its outputs (within {@code 1e-5} absolute
+     * plus {@code 1e-4} relative) and {@code computeMask(inputs, masks)} (exactly; null where Keras gives no mask).
+     *
+     * @param masks one per input, null entries for none
+     * @param expectedMasks one per output, null entries where Keras attaches no mask
+     */
+    public static void checkMasks(Layer layer, INDArray[] inputs, INDArray[] masks, boolean training,
+                                  INDArray[] expectedOutputs, INDArray[] expectedMasks) {
+        CallContext ctx = new CallContext();
+        ctx.begin(training, new boolean[inputs.length]);
+        ctx.setInputMasks(masks);
+        INDArray[] out = layer.call(inputs, ctx);
+        assertEquals(expectedOutputs.length, out.length, layer.name() + ": number of outputs");
+        for (int o = 0; o < out.length; o++) {
+            INDArray expected = expectedOutputs[o].castTo(DataType.DOUBLE);
+            INDArray actual = out[o].castTo(DataType.DOUBLE);
+            assertArrayEquals(expected.shape(), actual.shape(), layer.name() + ": output " + o + " shape");
+            INDArray excess = Transforms.abs(actual.sub(expected)).subi(Transforms.abs(expected).muli(1e-4).addi(1e-5));
+            assertTrue(excess.maxNumber().doubleValue() <= 0 || expected.length() == 0,
+                    layer.name() + ": output " + o + " differs from Keras's\nexpected " + expected + "\nactual " + actual);
+        }
+        assertMasks(layer.name(), expectedMasks, layer.computeMask(inputs, masks));
+    }
+
+    private static void assertMasks(String layer, INDArray[] expected, INDArray[] actual) {
+        for (int o = 0; o < expected.length; o++) {
+            INDArray a = actual == null || o >= actual.length ? null : actual[o];
+            if (expected[o] == null) {
+                assertTrue(a == null, layer + ": output " + o + " has a mask where Keras gives none: " + a);
+                continue;
+            }
+            assertTrue(a != null, layer + ": output " + o + " has no mask; Keras gives " + expected[o]);
+            assertEquals(DataType.BOOL, a.dataType(), layer + ": mask " + o + " dtype");
+            assertArrayEquals(expected[o].shape(), a.shape(), layer + ": mask " + o + " shape");
+            assertEquals(expected[o].castTo(DataType.BOOL), a, layer + ": mask " + o);
+        }
+        int extra = actual == null ? 0 : actual.length;
+        for (int o = expected.length; o < extra; o++) {
+            assertTrue(actual[o] == null, layer + ": a mask for output " + o + ", which the layer does not have");
         }
     }
 

@@ -19,6 +19,12 @@ public class ActivityRegularization extends Layer {
     private final double l1;
     private final double l2;
 
+    /** Passes the input mask on, as Keras's {@code supports_masking = True} for this layer. */
+    @Override
+    public boolean supportsMasking() {
+        return true;
+    }
+
     public ActivityRegularization() {
         this(0.0, 0.0);
     }

@@ -32,6 +32,12 @@ abstract class AffineNormalization<T extends AffineNormalization<T>> extends Lay
     Variable gamma;
     Variable beta;
 
+    /** Passes the input mask on, as Keras's {@code supports_masking = True} for the normalizations. */
+    @Override
+    public boolean supportsMasking() {
+        return true;
+    }
+
     @SuppressWarnings("unchecked")
     private T self() {
         return (T) this;

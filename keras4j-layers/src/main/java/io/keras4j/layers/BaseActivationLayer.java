@@ -13,6 +13,12 @@ abstract class BaseActivationLayer extends Layer {
     /** The function this layer applies. */
     abstract ActivationFunction function();
 
+    /** Passes the input mask on, as Keras's {@code supports_masking = True} for the activation layers. */
+    @Override
+    public boolean supportsMasking() {
+        return true;
+    }
+
     @Override
     public long[] computeOutputShape(long[] inputShape) {
         return function().outputShape(inputShape);

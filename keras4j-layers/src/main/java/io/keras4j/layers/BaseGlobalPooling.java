@@ -83,10 +83,34 @@ abstract class BaseGlobalPooling<T extends BaseGlobalPooling<T>> extends Layer {
 
     @Override
     protected INDArray call(INDArray input, CallContext ctx) {
-        INDArray y = max ? input.max(spatialAxes()) : input.mean(spatialAxes());
+        // only GlobalAveragePooling1D reads the mask (global_average_pooling1d.py); the others ignore it, as Keras's
+        INDArray mask = max || rank != 1 ? null : ctx.inputMask(0);
+        INDArray y;
+        if (mask == null) {
+            y = max ? input.max(spatialAxes()) : input.mean(spatialAxes());
+        } else {
+            // the mean over the kept steps: sum(where(mask, x, 0)) / sum(mask) (0 / 0 when every step is masked)
+            INDArray weights = stepWeights(mask, input);
+            INDArray count = mask.castTo(input.dataType()).sum(1).reshape(input.size(0), 1);
+            y = input.mul(weights).sum(spatialAxes()).diviColumnVector(count);
+            ctx.save("weights", weights);
+            ctx.save("count", count);
+        }
         ctx.save("x", input);
         ctx.save("y", y);
+        ctx.save("masked", mask != null);
         return keepdims ? y.reshape(computeOutputShape(input.shape())) : y;
+    }
+
+    /** The mask as 0/1 weights of the input's dtype, broadcast to the input's shape. */
+    private INDArray stepWeights(INDArray mask, INDArray input) {
+        long steps = input.size(spatialAxes()[0]);
+        if (mask.rank() != 2 || mask.size(0) != input.size(0) || mask.size(1) != steps) {
+            throw new IllegalArgumentException(className() + " \"" + name() + "\": the mask must have shape (batch, steps) = ("
+                    + input.size(0) + ", " + steps + "), got " + Shapes.format(mask.shape()));
+        }
+        long[] shape = channelsLast() ? new long[]{input.size(0), steps, 1} : new long[]{input.size(0), 1, steps};
+        return mask.castTo(input.dataType()).reshape(shape).broadcast(input.shape());
     }
 
     @Override
@@ -96,6 +120,11 @@ abstract class BaseGlobalPooling<T extends BaseGlobalPooling<T>> extends Layer {
         int[] dims = {0, ConvUtils.channelAxis(x.rank(), channelsLast())};
         INDArray g = gradOutput.reshape(y.shape());
         INDArray dx = ctx.buffer("dx", x.dataType(), x.shape());
+        if ((Boolean) ctx.saved("masked")) {
+            INDArray count = ctx.saved("count");
+            INDArray perStep = g.divColumnVector(count);
+            return Broadcast.mul(ctx.<INDArray>saved("weights"), perStep, dx, dims);
+        }
         if (!max) {
             return Broadcast.copy(dx, g.div(x.length() / y.length()), dx, dims);
         }

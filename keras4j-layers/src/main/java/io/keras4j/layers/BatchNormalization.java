@@ -24,7 +24,9 @@ import java.util.Map;
  *
  * <p>In training mode (and when the layer is trainable) {@code mean} and {@code var} are the statistics of
  * the batch (biased variance) over every axis but {@code axis}, and the non-trainable weights are updated
- * as {@code moving = moving * momentum + batch * (1 - momentum)}; otherwise the moving statistics are used.
+ * as {@code moving = moving * momentum + batch * (1 - momentum)}; otherwise the moving statistics are used. With a
+ * mask (from an upstream {@code Embedding(maskZero)} or {@code Masking}) the batch statistics are taken over the kept
+ * positions only ({@link MaskedMoments}), as Keras's {@code _moments(inputs, mask)}; the mask passes on.
  * Weights in Keras's order: gamma, beta, moving_mean, moving_variance, each of shape {@code (C,)}.
  * Defaults: axis -1, momentum 0.99, epsilon 1e-3, center and scale true. Output shape equals input shape.
  * The forward pass and the training backward pass run ND4J's native {@code batchnorm}/{@code batchnorm_bp}.
@@ -94,10 +96,18 @@ public class BatchNormalization extends AffineNormalization<BatchNormalization> 
         boolean batchStats = ctx.training() && trainable();
         INDArray mean;
         INDArray variance;
+        INDArray mask = batchStats ? ctx.inputMask(0) : null;
+        MaskedMoments masked = null;
         if (batchStats) {
             int[] reduce = reductionAxes(x.rank(), a);
-            mean = x.mean(reduce);
-            variance = x.var(false, reduce);
+            if (mask != null) {
+                masked = new MaskedMoments(name(), x, mask, a, reduce);
+                mean = masked.mean;
+                variance = masked.variance;
+            } else {
+                mean = x.mean(reduce);
+                variance = x.var(false, reduce);
+            }
             movingMean.value().muli(momentum);
             Blas.axpy(1 - momentum, mean.castTo(movingMean.value().dataType()), movingMean.value());
             movingVariance.value().muli(momentum);
@@ -111,6 +121,7 @@ public class BatchNormalization extends AffineNormalization<BatchNormalization> 
         ctx.save("x", x);
         ctx.save("stats", List.of(mean, variance));
         ctx.save("batchStats", batchStats);
+        ctx.save("masked", java.util.Optional.ofNullable(masked));
         return y;
     }
 
@@ -125,6 +136,17 @@ public class BatchNormalization extends AffineNormalization<BatchNormalization> 
         INDArray dVariance = ctx.buffer("dVariance", x.dataType(), channels);
         INDArray dGamma = gamma == null ? null : ctx.buffer("dGamma", x.dataType(), channels);
         INDArray dBeta = beta == null ? null : ctx.buffer("dBeta", x.dataType(), channels);
+        java.util.Optional<MaskedMoments> masked = ctx.saved("masked");
+        if (masked.isPresent()) {
+            INDArray dxMasked = masked.get().backward(x, dy, gamma == null ? null : gamma.value(), epsilon, dGamma, dBeta);
+            if (gamma != null) {
+                gamma.addGradient(dGamma);
+            }
+            if (beta != null) {
+                beta.addGradient(dBeta);
+            }
+            return dxMasked;
+        }
         List<INDArray> outputs = new java.util.ArrayList<>(List.of(dx, dMean, dVariance));
         if (dGamma != null) {
             outputs.add(dGamma);

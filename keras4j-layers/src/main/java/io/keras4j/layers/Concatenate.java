@@ -4,6 +4,7 @@ import io.keras4j.engine.CallContext;
 import io.keras4j.engine.Config;
 import io.keras4j.engine.Layer;
 import io.keras4j.engine.Shapes;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
@@ -104,6 +105,34 @@ public class Concatenate extends Layer {
             from += sizes[i];
         }
         return grads;
+    }
+
+    /**
+     * As concatenate.py {@code compute_mask}: each input's mask (all true for an input without one, broadcast along
+     * a trailing axis when it has one axis fewer than its input) concatenated along {@code axis}, then reduced with
+     * "any" over the last axis. No mask when no input has one.
+     */
+    @Override
+    public INDArray[] computeMask(INDArray[] inputs, INDArray[] masks) {
+        if (masks == null || java.util.Arrays.stream(masks).allMatch(java.util.Objects::isNull)) {
+            return null;
+        }
+        INDArray[] full = new INDArray[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            INDArray m = i < masks.length ? masks[i] : null;
+            if (m == null) {
+                full[i] = Nd4j.ones(DataType.BOOL, inputs[i].shape());
+            } else if (m.rank() < inputs[i].rank()) {
+                long[] expanded = java.util.Arrays.copyOf(m.shape(), m.rank() + 1);
+                expanded[m.rank()] = 1;
+                full[i] = m.reshape(expanded).broadcast(inputs[i].shape());
+            } else {
+                full[i] = m;
+            }
+        }
+        int a = axis < 0 ? full[0].rank() + axis : axis;
+        INDArray joined = Nd4j.concat(a, full).castTo(DataType.INT8);
+        return new INDArray[]{joined.max(joined.rank() - 1).castTo(DataType.BOOL)};
     }
 
     @Override

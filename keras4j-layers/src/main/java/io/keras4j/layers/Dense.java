@@ -30,6 +30,12 @@ public class Dense extends KernelBiasLayer<Dense> {
     private Variable kernel;
     private Variable bias;
 
+    /** Passes the input mask on, as Keras's {@code supports_masking = True} for this layer. */
+    @Override
+    public boolean supportsMasking() {
+        return true;
+    }
+
     /** @param units dimensionality of the output space (positive) */
     public Dense(int units) {
         if (units <= 0) {

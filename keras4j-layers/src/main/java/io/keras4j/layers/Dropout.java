@@ -25,6 +25,12 @@ public class Dropout extends Layer {
     private Long seed;
     private long[] noiseShape;
 
+    /** Passes the input mask on, as Keras's {@code supports_masking = True} for this layer. */
+    @Override
+    public boolean supportsMasking() {
+        return true;
+    }
+
     /** @param rate the fraction of inputs to drop, in [0, 1) */
     public Dropout(double rate) {
         if (!(rate >= 0 && rate < 1)) {

@@ -120,6 +120,12 @@ public class Embedding extends io.keras4j.engine.Layer {
         return null;
     }
 
+    /** With {@code mask_zero}, as Keras's {@code supports_masking = mask_zero}; the mask it gives is its own. */
+    @Override
+    public boolean supportsMasking() {
+        return maskZero;
+    }
+
     @Override
     public INDArray[] computeMask(INDArray[] inputs, INDArray[] masks) {
         return maskZero ? new INDArray[]{inputs[0].neq(0)} : null;

@@ -20,6 +20,12 @@ public class GaussianDropout extends Layer {
     private final double rate;
     private Long seed;
 
+    /** Passes the input mask on, as Keras's {@code supports_masking = True} for this layer. */
+    @Override
+    public boolean supportsMasking() {
+        return true;
+    }
+
     /** @param rate the drop probability the noise stands for, in [0, 1) */
     public GaussianDropout(double rate) {
         if (!(rate >= 0 && rate < 1)) {

@@ -18,6 +18,12 @@ public class GaussianNoise extends Layer {
     private final double stddev;
     private Long seed;
 
+    /** Passes the input mask on, as Keras's {@code supports_masking = True} for this layer. */
+    @Override
+    public boolean supportsMasking() {
+        return true;
+    }
+
     /** @param stddev the standard deviation of the noise (>= 0) */
     public GaussianNoise(double stddev) {
         if (!(stddev >= 0)) {

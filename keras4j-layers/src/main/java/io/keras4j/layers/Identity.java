@@ -19,9 +19,10 @@ public class Identity extends Layer {
         return gradOutput;
     }
 
+    /** Passes the (first) input mask on, as Keras's {@code supports_masking = True} for this layer. */
     @Override
-    public INDArray[] computeMask(INDArray[] inputs, INDArray[] masks) {
-        return masks;
+    public boolean supportsMasking() {
+        return true;
     }
 
     /** An Identity layer from its Keras config. */

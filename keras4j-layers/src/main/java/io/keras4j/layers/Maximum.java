@@ -11,6 +11,12 @@ import java.util.Map;
  * <pre>{@code KerasTensor y = new Maximum().apply(a, b);}</pre>
  */
 public class Maximum extends Merge {
+    /** Masked positions count as {@code the lowest float}, as Keras's _apply_merge_op_and_or_mask. */
+    @Override
+    double maskedValue() {
+        return -Float.MAX_VALUE;
+    }
+
     @Override
     INDArray merge(INDArray[] xs) {
         INDArray y = xs[0].dup();

@@ -354,13 +354,10 @@ public class MultiHeadAttention extends KernelBiasLayer<MultiHeadAttention> impl
         return rank3 == null ? null : layout.fromRank3(rank3, shape, shape[shape.length - 1]);
     }
 
+    /** Passes the (first) input mask on, as Keras's {@code supports_masking = True} for this layer. */
     @Override
-    public INDArray[] computeMask(INDArray[] inputs, INDArray[] masks) {
-        INDArray queryMask = masks == null ? null : masks[0];
-        if (queryMask == null) {
-            return null;
-        }
-        return returnAttentionScores ? new INDArray[]{queryMask, null} : new INDArray[]{queryMask};
+    public boolean supportsMasking() {
+        return true;
     }
 
     @Override

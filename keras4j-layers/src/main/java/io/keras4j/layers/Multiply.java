@@ -10,6 +10,17 @@ import java.util.Map;
  * <pre>{@code KerasTensor y = new Multiply().apply(a, b);}</pre>
  */
 public class Multiply extends Merge {
+    /** Masked positions count as {@code 1}, as Keras's multiply.py. */
+    @Override
+    double maskedValue() {
+        return 1;
+    }
+
+    @Override
+    boolean zeroesMasked() {
+        return true;
+    }
+
     @Override
     INDArray merge(INDArray[] xs) {
         INDArray y = xs[0].dup();

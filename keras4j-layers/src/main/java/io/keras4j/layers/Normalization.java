@@ -264,9 +264,10 @@ public class Normalization extends Layer {
         return invert ? gradOutput.mul(scale) : gradOutput.div(scale);
     }
 
+    /** Passes the (first) input mask on, as Keras's {@code supports_masking = True} for this layer. */
     @Override
-    public INDArray[] computeMask(INDArray[] inputs, INDArray[] masks) {
-        return masks;
+    public boolean supportsMasking() {
+        return true;
     }
 
     @Override

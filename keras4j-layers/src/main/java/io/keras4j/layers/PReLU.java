@@ -31,6 +31,12 @@ public class PReLU extends Layer {
     private int[] sharedAxes;
     private Variable alpha;
 
+    /** Passes the input mask on, as Keras's {@code supports_masking = True} for this layer. */
+    @Override
+    public boolean supportsMasking() {
+        return true;
+    }
+
     public PReLU alphaInitializer(String initializer) {
         return alphaInitializer(Initializers.get(initializer));
     }

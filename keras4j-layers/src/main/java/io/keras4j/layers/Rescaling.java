@@ -98,9 +98,10 @@ public class Rescaling extends Layer {
         return Nd4j.createFromArray(v).castTo(like.dataType()).reshape(shape);
     }
 
+    /** Passes the (first) input mask on, as Keras's {@code supports_masking = True} for this layer. */
     @Override
-    public INDArray[] computeMask(INDArray[] inputs, INDArray[] masks) {
-        return masks;
+    public boolean supportsMasking() {
+        return true;
     }
 
     @Override

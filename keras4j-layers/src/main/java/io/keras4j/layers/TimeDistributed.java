@@ -15,7 +15,8 @@ import java.util.Map;
  * Applies a layer to every temporal slice of an input, as keras/src/layers/rnn/time_distributed.py
  * {@code TimeDistributed}: input {@code (batch, timesteps, ...)} is folded to {@code (batch * timesteps, ...)},
  * passed through {@code layer} (one set of weights for all timesteps) and unfolded to
- * {@code (batch, timesteps, ...)}. The input mask passes through.
+ * {@code (batch, timesteps, ...)}. The input mask passes through; a mask with more axes than {@code (batch, timesteps)}
+ * reaches the wrapped layer per timestep (e.g. {@code TimeDistributed(LSTM)} over {@code (batch, sentences, words, dim)}).
  * <pre>{@code new TimeDistributed(new Dense(8))}</pre>
  */
 public class TimeDistributed extends Layer implements KerasWeights {
@@ -63,7 +64,11 @@ public class TimeDistributed extends Layer implements KerasWeights {
     protected INDArray call(INDArray input, CallContext ctx) {
         long[] shape = input.shape();
         INDArray folded = input.reshape('c', inner(shape));
-        INDArray y = layer.call(new INDArray[]{folded}, NestedLayers.child(ctx, "inner", 1, null))[0];
+        // Keras passes step i's mask to the wrapped layer; folded, a (batch, timesteps, ...) mask becomes (batch * timesteps,
+        // ...). A (batch, timesteps) mask would fold to one value per row: the wrapped layers that read masks take none.
+        INDArray mask = ctx.inputMask(0);
+        INDArray innerMask = mask == null || mask.rank() < 3 ? null : mask.reshape('c', inner(mask.shape()));
+        INDArray y = layer.call(new INDArray[]{folded}, NestedLayers.child(ctx, "inner", 1, innerMask))[0];
         long[] out = new long[y.rank() + 1];
         out[0] = shape[0];
         out[1] = shape[1];
@@ -81,9 +86,10 @@ public class TimeDistributed extends Layer implements KerasWeights {
         return dx == null ? null : dx.reshape('c', shape);
     }
 
+    /** Passes the (first) input mask on, as Keras's {@code supports_masking = True} for this layer. */
     @Override
-    public INDArray[] computeMask(INDArray[] inputs, INDArray[] masks) {
-        return masks == null || masks[0] == null ? null : new INDArray[]{masks[0]};
+    public boolean supportsMasking() {
+        return true;
     }
 
     /** Keras 3 keeps the wrapped layer's variables under {@code layer/}. */

@@ -16,6 +16,12 @@ public class UnitNormalization extends Layer {
     private static final double EPSILON = 1e-12;
     private final int axis;
 
+    /** Passes the input mask on, as Keras's {@code supports_masking = True} for this layer. */
+    @Override
+    public boolean supportsMasking() {
+        return true;
+    }
+
     public UnitNormalization() {
         this(-1);
     }
