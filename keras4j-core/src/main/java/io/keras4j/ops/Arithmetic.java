@@ -43,7 +43,31 @@ final class Arithmetic {
     }
 
     static INDArray add(INDArray x, INDArray y) {
+        if (isBias(x, y)) {
+            return addBias(x, y);
+        }
+        if (isBias(y, x)) {
+            return addBias(y, x);
+        }
         return binary("add", x, y, DTypes.result(x, y), INDArray::add, (g, a, b, o) -> g, (g, a, b, o) -> g);
+    }
+
+    /** Whether {@code b} is a vector along the last axis of the matrix {@code x} of its float type (a layer's bias). */
+    private static boolean isBias(INDArray x, INDArray b) {
+        return x.rank() == 2 && b.rank() == 1 && x.dataType().isFPType() && b.dataType() == x.dataType()
+                && b.length() == x.size(1) && x.size(0) > 1;
+    }
+
+    /**
+     * {@code x + b} for a bias vector {@code b}: one native broadcast op instead of materialising {@code b} as a matrix;
+     * the bias gradient is the column sum. (The common case of {@code matmul(x, w) + b} in a user's layer.)
+     */
+    private static INDArray addBias(INDArray x, INDArray b) {
+        INDArray out = x.addRowVector(b.reshape(1, b.length()));
+        Tape.record(out, (g, needs) -> new INDArray[]{
+                needs[0] ? g : null,
+                needs[1] ? g.sum(0).reshape(b.shape()) : null}, x, b);
+        return out;
     }
 
     static INDArray subtract(INDArray x, INDArray y) {
