@@ -148,4 +148,72 @@ class ConcurrentPredictTest {
             pool.shutdownNow();
         }
     }
+
+    private static Model seeded(long seed) {
+        io.keras4j.utils.Utils.setRandomSeed(seed);
+        Model model = new Sequential(new Dense(16, "relu").inputShape(8), new Dense(1));
+        model.compile(new io.keras4j.optimizers.SGD(0.05), "mse");
+        return model;
+    }
+
+    private static INDArray[] data() {
+        Nd4j.getRandom().setSeed(11);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 256, 8);
+        return new INDArray[]{x, x.sum(true, 1)};
+    }
+
+    @org.junit.jupiter.api.Test
+    void predictWhileFitRunsOnTheSameModelLeavesTrainingBitIdentical() throws Exception {
+        INDArray[] xy = data();
+        Model reference = seeded(21);
+        reference.fit(xy[0], xy[1], new FitOptions().epochs(3).batchSize(32).shuffle(false).verbose(0));
+        Model model = seeded(21);
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> predictions = pool.submit(() -> {
+                int n = 0;
+                while (!done.get()) {
+                    INDArray y = model.predict(xy[0], 64);
+                    assertEquals(256, y.size(0));
+                    assertTrue(Double.isFinite(y.sumNumber().doubleValue()));
+                    n++;
+                }
+                return n;
+            });
+            model.fit(xy[0], xy[1], new FitOptions().epochs(3).batchSize(32).shuffle(false).verbose(0));
+            done.set(true);
+            assertTrue(predictions.get(60, TimeUnit.SECONDS) > 0);
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int i = 0; i < reference.getWeights().size(); i++) {
+            assertEquals(reference.getWeights().get(i), model.getWeights().get(i), "weight " + i + " bit-identical to the serial fit");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void twoModelsTrainedInTwoThreadsAtOnceEqualTheirSerialTraining() throws Exception {
+        INDArray[] xy = data();
+        Model serialA = seeded(31);
+        Model serialB = seeded(32);
+        FitOptions options = new FitOptions().epochs(3).batchSize(32).shuffle(false).verbose(0);
+        serialA.fit(xy[0], xy[1], options);
+        serialB.fit(xy[0], xy[1], options);
+        Model a = seeded(31);
+        Model b = seeded(32);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> fa = pool.submit(() -> a.fit(xy[0], xy[1], options));
+            Future<?> fb = pool.submit(() -> b.fit(xy[0], xy[1], options));
+            fa.get(60, TimeUnit.SECONDS);
+            fb.get(60, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int i = 0; i < a.getWeights().size(); i++) {
+            assertEquals(serialA.getWeights().get(i), a.getWeights().get(i), "model A weight " + i);
+            assertEquals(serialB.getWeights().get(i), b.getWeights().get(i), "model B weight " + i);
+        }
+    }
 }
