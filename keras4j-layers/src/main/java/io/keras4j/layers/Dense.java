@@ -97,8 +97,13 @@ public class Dense extends KernelBiasLayer<Dense> {
     @Override
     public long[] computeOutputShape(long[] inputShape) {
         long[] out = inputShape.clone();
-        out[out.length - 1] = units;
+        out[out.length - 1] = outputUnits();
         return out;
+    }
+
+    /** The size of the output's last axis: {@code units}, or half of it after "glu" (which halves the last axis). */
+    private long outputUnits() {
+        return activation.outputShape(new long[]{1, units})[1];
     }
 
     @Override
@@ -109,7 +114,7 @@ public class Dense extends KernelBiasLayer<Dense> {
         INDArray z = ctx.buffer("z", dtype(), rows, units);
         Blas.matmul(x, false, kernel.value(), false, z, 0.0);
         String act = activation.name();
-        INDArray y = act.equals("linear") ? z : ctx.buffer("y", dtype(), rows, units);
+        INDArray y = act.equals("linear") ? z : ctx.buffer("y", dtype(), rows, outputUnits());
         if (!onHost(z, bias == null ? null : bias.value(), act, y)) {
             if (bias != null) {
                 z.addiRowVector(bias.value());
@@ -181,7 +186,7 @@ public class Dense extends KernelBiasLayer<Dense> {
         INDArray x = ctx.saved("x");
         INDArray z = ctx.saved("z");
         INDArray y = ctx.saved("y");
-        INDArray dy = gradOutput.rank() == 2 ? gradOutput : gradOutput.reshape('c', z.size(0), units);
+        INDArray dy = gradOutput.rank() == 2 ? gradOutput : gradOutput.reshape('c', z.size(0), y.size(1));
         INDArray dz = dy;
         if (y != z) {
             dz = ctx.buffer("dz", dtype(), z.size(0), units);

@@ -89,4 +89,32 @@ class DenseTest {
         assertEquals(2, shared.inboundNodes().size());
         assertEquals(shared.weights().size() + 2, model.weights().size(), "shared weights counted once");
     }
+
+    @Test
+    void gluHalvesTheUnitsAsKerasComputesIt() {
+        io.keras4j.backend.Backend.setFloatx("float64");
+        try {
+            Dense dense = new Dense(4, "glu");
+            Nd4j.getRandom().setSeed(3);
+            INDArray x = Nd4j.randn(DataType.DOUBLE, 3, 2);
+            INDArray y = dense.apply(x);
+            assertArrayEquals(new long[]{3, 2}, y.shape(), "glu outputs half the units (Keras's glu), not zero-padded");
+            assertArrayEquals(new long[]{-1, 2}, dense.computeOutputShape(new long[]{-1, 2}));
+            INDArray z = x.mmul(dense.kernel().value()).addRowVector(dense.bias().value());
+            INDArray a = z.getColumns(0, 1);
+            INDArray b = z.getColumns(2, 3);
+            INDArray expected = a.mul(org.nd4j.linalg.ops.transforms.Transforms.sigmoid(b, true));
+            assertTrue(expected.equalsWithEps(y, 1e-12), "glu(z) = a * sigmoid(b): " + y + " vs " + expected);
+            // the gradient through the halved output, against central differences
+            INDArray g;
+            try (io.keras4j.ops.GradientTape tape = new io.keras4j.ops.GradientTape()) {
+                g = tape.gradient(io.keras4j.ops.Ops.sum(io.keras4j.ops.Ops.square(dense.apply(x, true))), dense.kernel());
+            }
+            INDArray numeric = io.keras4j.ops.NumericGradients.of(
+                    k -> io.keras4j.ops.Ops.sum(io.keras4j.ops.Ops.square(dense.apply(x, true))), dense.kernel().value());
+            assertTrue(numeric.equalsWithEps(g, 1e-7), "kernel gradient " + g + " vs " + numeric);
+        } finally {
+            io.keras4j.backend.Backend.setFloatx("float32");
+        }
+    }
 }
